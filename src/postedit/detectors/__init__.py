@@ -1,0 +1,85 @@
+"""The detector catalogue: a registry of garble detectors with stable names.
+
+Each detector module registers its checks with :func:`detector`, giving the
+id used everywhere (CLI flags, JSONL, provenance, fixtures), the MQM category,
+the default severity, the languages it supports (``None``: all) and its scope:
+``segment`` detectors see one sentence, ``block`` detectors a whole paragraph.
+Adding a detector is one module here and one test file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from postedit.flags import Fix, Flag
+
+REGISTRY: dict[str, Detector] = {}
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A registered check and its metadata."""
+
+    id: str
+    category: str
+    severity: str
+    description: str
+    languages: frozenset[str] | None
+    scope: str
+    func: Callable[..., Iterable[Flag]]
+
+    def supports(self, lang: str) -> bool:
+        return self.languages is None or lang in self.languages
+
+    def flag(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        replacement: str | None = None,
+        *,
+        severity: str | None = None,
+        fix_span: tuple[int, int] | None = None,
+    ) -> Flag:
+        """A flag of this detector; ``replacement`` (for ``fix_span`` or the flag span) is its fix."""
+        fix = None
+        if replacement is not None:
+            fix_start, fix_end = fix_span or (start, end)
+            fix = Fix(fix_start, fix_end, replacement, self.id)
+        return Flag(self.id, self.category, severity or self.severity, start, end, message, fix)
+
+
+def detector(
+    id: str,
+    *,
+    category: str,
+    severity: str,
+    description: str,
+    languages: Iterable[str] | None = None,
+    scope: str = "segment",
+) -> Callable[[Callable[..., Iterable[Flag]]], Callable[..., Iterable[Flag]]]:
+    """Register ``func(det, ctx, block, segment)`` (or ``func(det, ctx, block)`` for blocks)."""
+
+    def register(func: Callable[..., Iterable[Flag]]) -> Callable[..., Iterable[Flag]]:
+        langs = frozenset(languages) if languages is not None else None
+        REGISTRY[id] = Detector(id, category, severity, description, langs, scope, func)
+        return func
+
+    return register
+
+
+def load_all() -> dict[str, Detector]:
+    """Import every detector module (registration happens at import) and return the registry."""
+    from postedit.detectors import (  # noqa: F401
+        blocks,
+        capitals,
+        fragments,
+        glued,
+        language,
+        pairs,
+        punctuation,
+        repetition,
+    )
+
+    return REGISTRY
