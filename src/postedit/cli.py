@@ -178,6 +178,54 @@ def rules(fmt: str) -> None:
                    f"{row['description']}")
 
 
+@main.command()
+@click.argument("article")
+@click.option("--source", "source_path", help="The original (source-language) article, if known.")
+@click.option("--source-lang", default="es", show_default=True, help="Language translated from.")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "argos", "apertium", "none"]),
+    default="auto",
+    show_default=True,
+    help="Back-translation engine for round-trip scores.",
+)
+@click.option("-o", "--output", help="Where to save the edited article (default ARTICLE.edited.EXT).")
+@click.option("--editor", help="Name recorded in the provenance (default: git user.name, login).")
+@analysis_options
+def review(
+    article: str,
+    source_path: str | None,
+    source_lang: str,
+    engine: str,
+    output: str | None,
+    editor: str | None,
+    lang: str | None,
+    rules: str | None,
+    skip_rules: str | None,
+) -> None:
+    """Open ARTICLE in the review UI to repair it sentence by sentence.
+
+    \b
+    Example:
+      postedit review fixtures/articles/militias-en.txt
+    """
+    try:
+        from postedit_tui import run_review
+    except ImportError as exc:
+        raise PosteditError(
+            f"the review UI is not installed ({exc.name} missing): pip install 'postedit[tui]'"
+        ) from None
+    config = config_from(lang, rules, skip_rules, source_lang=source_lang)
+    run_review(
+        article,
+        config=config,
+        source_path=source_path,
+        engine=engine,
+        output=output,
+        editor=editor,
+    )
+
+
 def run() -> None:
     main(obj={})
 
