@@ -1,0 +1,93 @@
+"""Everything a review needs, gathered before the app starts (so input errors stay one line)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from postedit.config import Config
+from postedit.document import Document
+from postedit.errors import InputError
+
+from postedit_tui.journal import journal_path, sha256_of
+from postedit_tui.saving import default_output
+from postedit_tui.scoring import Scorer, open_scorer
+
+ScorerFactory = Callable[[], "Scorer | None"]
+
+
+@dataclass
+class ReviewContext:
+    """One review: the article, its settings, where it saves, how it is scored.
+
+    Attributes:
+        article: path of the machine-translated article.
+        document: the article, parsed.
+        config: detector settings.
+        output: where ``ctrl+s`` saves.
+        editor: the human's name for the record.
+        source_text: the original article, when given.
+        engine: ``--engine`` choice.
+        scorer_factory: builds the engine scorer (in a worker: it may load models).
+        sha256: of the article's bytes, to match journals.
+    """
+
+    article: str
+    document: Document
+    config: Config
+    output: str
+    editor: str = "editor"
+    source_text: str | None = None
+    engine: str = "auto"
+    scorer_factory: ScorerFactory | None = None
+    sha256: str = ""
+    journal: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.journal = journal_path(self.output)
+        if not self.sha256 and os.path.exists(self.article):
+            self.sha256 = sha256_of(self.article)
+        if self.scorer_factory is None:
+            self.scorer_factory = self._default_scorer
+
+    def _default_scorer(self) -> Scorer | None:
+        return open_scorer(self.engine, self.document, self.config.source_lang, self.source_text)
+
+
+def load_context(article: str, *, config: Config, source_path: str | None = None,
+                 engine: str = "auto", output: str | None = None,
+                 editor: str | None = None) -> ReviewContext:
+    """Read the article (and source) and decide the output path; raises InputError early."""
+    from postedit.pipeline import load_documents
+
+    if article == "-":
+        raise InputError("the review UI needs a file, not stdin")
+    document = next(iter(load_documents([article], config)), None)
+    if document is None:
+        raise InputError("no article found", path=article)
+    source_text = _read_source(source_path, config) if source_path else None
+    return ReviewContext(article, document, config, output or default_output(article),
+                         editor or _default_editor(), source_text, engine)
+
+
+def _read_source(path: str, config: Config) -> str:
+    from postedit.pipeline import load_documents
+
+    document = next(iter(load_documents([path], config)), None)
+    if document is None:
+        raise InputError("no text in the source article", path=path)
+    return document.text
+
+
+def _default_editor() -> str:
+    try:
+        from postedit.provenance import resolve_editor
+    except ImportError:
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return "editor"
+    return resolve_editor(None)

@@ -1,0 +1,149 @@
+"""The append-only session journal: every action, one JSON line, fsync'd at once.
+
+It lives beside the output (``OUTPUT.journal``). The first line says which
+article (path and sha256) the session edits; each following line is one
+``do``/``undo``/``redo`` of a :class:`~postedit_tui.session.Change`, or a
+``save``. A crash or kill loses at most the action in flight, and a torn last
+line is ignored on reading. Reopening the same article replays the journal on a
+fresh session to resume where the editor stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from postedit_tui.session import Change, ReviewSession
+
+VERSION = 1
+ACTION_TYPES = ("do", "undo", "redo")
+
+
+def journal_path(output: str) -> str:
+    return f"{output}.journal"
+
+
+def sha256_of(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Journal:
+    """An open journal file; :meth:`write` appends one entry and fsyncs it."""
+
+    def __init__(self, path: str, handle: IO[str]) -> None:
+        self.path = path
+        self._handle = handle
+
+    @classmethod
+    def start(cls, path: str, article: str, sha256: str, output: str, editor: str) -> Journal:
+        """A new journal (an older one is kept as ``PATH.old``)."""
+        if os.path.exists(path):
+            os.replace(path, f"{path}.old")
+        journal = cls(path, open(path, "a", encoding="utf-8"))
+        journal.write({"type": "session", "version": VERSION, "article": os.path.abspath(article),
+                       "sha256": sha256, "output": output, "editor": editor})
+        return journal
+
+    @classmethod
+    def reopen(cls, path: str) -> Journal:
+        """Continue an existing journal (after resuming it)."""
+        _drop_torn_tail(path)
+        return cls(path, open(path, "a", encoding="utf-8"))
+
+    def write(self, entry: dict) -> None:
+        entry = {**entry, "at": entry.get("at") or now()}
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def record(self, kind: str, change: Change) -> None:
+        self.write({"type": kind, "change": change.to_json()})
+
+    def saved(self, output: str) -> None:
+        self.write({"type": "save", "output": output})
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _drop_torn_tail(path: str) -> None:
+    data = Path(path).read_bytes()
+    if data and not data.endswith(b"\n"):
+        with open(path, "r+b") as handle:
+            handle.truncate(data.rfind(b"\n") + 1)
+
+
+@dataclass(frozen=True)
+class Resumable:
+    """A journal that can be replayed: its entries and a summary for the resume prompt."""
+
+    path: str
+    entries: tuple[dict, ...]
+    started: str
+    actions: int
+    saved: bool
+
+
+def read_entries(path: str) -> list[dict]:
+    """Every complete entry of the journal (a torn or garbled last line is skipped)."""
+    entries = []
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                break
+    return entries
+
+
+def find_resumable(path: str, article_sha256: str) -> Resumable | None:
+    """The journal at ``path`` if it belongs to this article and holds actions."""
+    if not os.path.exists(path):
+        return None
+    entries = read_entries(path)
+    if not entries or entries[0].get("type") != "session":
+        return None
+    if entries[0].get("sha256") != article_sha256:
+        return None
+    actions = [e for e in entries[1:] if e.get("type") in ACTION_TYPES]
+    if not actions:
+        return None
+    saved = entries[-1].get("type") == "save"
+    return Resumable(path, tuple(entries[1:]), entries[0].get("at", ""), len(actions), saved)
+
+
+def replay(session: ReviewSession, entries: tuple[dict, ...] | list[dict]) -> int:
+    """Re-apply the journal's actions to a fresh session; returns how many were replayed."""
+    hook, session.on_change = session.on_change, None
+    count = 0
+    try:
+        for entry in entries:
+            count += _replay_one(session, entry)
+    finally:
+        session.on_change = hook
+    return count
+
+
+def _replay_one(session: ReviewSession, entry: dict) -> int:
+    kind = entry.get("type")
+    if kind == "do":
+        session.apply(Change.from_json(entry["change"]))
+    elif kind == "undo":
+        session.undo()
+    elif kind == "redo":
+        session.redo()
+    elif kind == "save":
+        session.mark_saved()
+        return 0
+    else:
+        return 0
+    return 1

@@ -1,0 +1,160 @@
+"""Text the widgets show, built as Textual ``Content`` with theme-variable styles.
+
+Every verdict has a symbol as well as a colour (✓ ? ✗), changes are struck
+through or underlined, flagged spans are underlined or bold, so the screen
+reads without colour (``NO_COLOR``) and on light themes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from postedit.document import Block
+from postedit.flags import Flag
+
+from postedit_tui.session import ReviewSession
+from postedit_tui.suggestions import Suggestion
+from postedit_tui.worddiff import DiffStep, word_diff
+
+MARKS = {
+    "ok": ("✓", "$text-success"),
+    "fine": ("✓", "$text-success bold"),
+    "check": ("?", "$text-warning bold"),
+    "garbled": ("✗", "$text-error bold"),
+    "removed": ("−", "$text-muted"),
+    "pending": ("·", "$text-muted"),
+}
+KIND_TAGS = {
+    "headline": ("HEAD", "bold"),
+    "body": ("    ", ""),
+    "caption": ("CAPT", "italic $text-accent"),
+    "attribution": ("ATTR", "italic $text-secondary"),
+    "boilerplate": ("BOIL", "$text-muted strike"),
+}
+SEVERITY_STYLES = {
+    "critical": "bold reverse $text-error",
+    "major": "bold underline $text-error on $error-muted",
+    "minor": "underline $text-warning on $warning-muted",
+}
+DELETED = "strike $text-error on $error-muted"
+INSERTED = "bold underline $text-success on $success-muted"
+
+
+def mark(verdict: str) -> Content:
+    symbol, style = MARKS.get(verdict, MARKS["pending"])
+    return Content.styled(symbol, style)
+
+
+def segment_prompt(segment_id: str, kind: str, text: str, verdict: str, score: float | None,
+                   status: str = "unchanged") -> Content:
+    """One line of the segment list: mark, id, kind, score, edit mark, text."""
+    tag, tag_style = KIND_TAGS.get(kind, ("", ""))
+    number = "   " if score is None else f"{score:3.0f}"
+    edited = {"edited": "✎", "removed": "✎", "accepted": "✔"}.get(status, " ")
+    shown = text.replace("\n", " ") or "(removed)"
+    body_style = "$text-muted strike" if kind == "boilerplate" or verdict == "removed" else ""
+    return Content.assemble(
+        mark(verdict), " ", (f"{segment_id:<7}", "$text-muted"), " ",
+        (tag, tag_style), " ", (number, "$text-muted"), edited, " ", (shown, body_style),
+    )
+
+
+def paragraph(block: Block, session: ReviewSession, segment_id: str) -> Content:
+    """The paragraph with the current sentence highlighted and its flagged spans marked."""
+    parts: list[Content | str | tuple[str, str]] = []
+    for seg in block.segments:
+        text = session.text(seg.id)
+        if seg.id == segment_id:
+            parts.append(flagged_text(text, session.local_flags(seg.id)))
+        elif text:
+            parts.append((text, "$text-muted"))
+        parts.append(" ")
+    return Content.assemble(*parts).rstrip()
+
+
+def flagged_text(text: str, flags: Sequence[Flag]) -> Content:
+    """``text`` (the current sentence) with each flag's span styled by severity."""
+    content = Content.styled(text, "bold")
+    for flag in sorted(flags, key=lambda f: SEVERITY_ORDER[f.severity]):
+        start, end = max(0, flag.start), min(len(text), flag.end)
+        if end <= start or (start == 0 and end == len(text)):
+            continue
+        content = content.stylize(SEVERITY_STYLES[flag.severity], start, end)
+    return content
+
+
+SEVERITY_ORDER = {"minor": 0, "major": 1, "critical": 2}
+
+
+def flag_lines(flags: Sequence[Flag]) -> Content:
+    """Each flag in words: severity mark, rule, category, message."""
+    if not flags:
+        return Content.styled("No problems found.", "$text-success")
+    lines = []
+    for flag in flags:
+        symbol = "✗" if flag.severity != "minor" else "?"
+        style = "$text-error bold" if flag.severity != "minor" else "$text-warning bold"
+        origin = "" if flag.origin == "detector" else f" ({flag.origin})"
+        lines.append(Content.assemble(
+            (f"{symbol} {flag.severity:<8}", style), (flag.rule, "bold"),
+            (f"  {flag.category}{origin}", "$text-muted"), "\n  ", flag.message,
+        ))
+    return Content("\n").join(lines)
+
+
+def diff_content(steps: Sequence[DiffStep]) -> Content:
+    """A word diff: deleted words struck through, inserted words underlined."""
+    parts: list[tuple[str, str] | str] = []
+    for tag, before, after in steps:
+        if tag == "equal":
+            parts.append(before)
+            continue
+        if before:
+            parts.append((before, DELETED))
+        if after:
+            parts.append((after, INSERTED))
+    return Content.assemble(*parts)
+
+
+def preview(before: str, after: str) -> Content:
+    if not after:
+        return Content.styled("(remove the sentence)", DELETED)
+    return diff_content(word_diff(before, after))
+
+
+def suggestion_lines(suggestions: Sequence[Suggestion], current: str) -> Content:
+    if not suggestions:
+        return Content.styled(
+            "No suggestion. e: edit · a: mark as fine · x: remove", "$text-muted")
+    lines = [
+        Content.assemble((f"{n} ", "bold reverse"), (f" {s.label}", "bold"), "\n  ",
+                         preview(current, s.text))
+        for n, s in enumerate(suggestions, 1)
+    ]
+    return Content("\n").join(lines)
+
+
+def round_trip_lines(result: dict, current: str) -> Content | None:
+    """The engine's back-translation and round trip (differences marked), and scores."""
+    trip = result.get("backtranslation")
+    if not trip:
+        return None
+    head = f"{trip.get('engine', 'engine')}"
+    scores = f"chrF++ {trip.get('chrf', 0):.0f} · BLEU {trip.get('bleu', 0):.0f}"
+    if trip.get("logprob") is not None:
+        scores += f" · log-prob {trip['logprob']:.2f}"
+    parts = [
+        Content.assemble(("Back-translation ", "bold"), (f"({head})", "$text-muted"), "\n  ",
+                         trip.get("pivot_text", "")),
+        Content.assemble(("Round trip ", "bold"), (scores, "$text-muted"), "\n  ",
+                         diff_content(word_diff(current, trip.get("roundtrip_text", "")))),
+    ]
+    return Content("\n").join(parts)
+
+
+def source_lines(source: str | None) -> Content | None:
+    if not source:
+        return None
+    return Content.assemble(("Source ", "bold"), "\n  ", (source, "italic"))

@@ -1,0 +1,67 @@
+"""Small questions: quit with unsaved changes, resume an interrupted session."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from postedit_tui.journal import Resumable
+
+
+class QuitScreen(ModalScreen[str | None]):
+    """Unsaved changes: save and quit, quit without saving, or stay."""
+
+    BINDINGS = [
+        Binding("s", "answer('save')", "Save and quit"),
+        Binding("d", "answer('discard')", "Quit without saving"),
+        Binding("escape,c", "answer(None)", "Cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("There are unsaved changes.", classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button("Save and quit (s)", id="save", variant="primary")
+                yield Button("Discard (d)", id="discard", variant="error")
+                yield Button("Cancel (esc)", id="cancel")
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
+
+
+class ResumeScreen(ModalScreen[bool]):
+    """A journal of an earlier session on this article exists: resume it?"""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Resume"),
+        Binding("n,escape", "answer(False)", "Start afresh"),
+    ]
+
+    def __init__(self, resumable: Resumable) -> None:
+        super().__init__()
+        self.resumable = resumable
+
+    def compose(self) -> ComposeResult:
+        found = self.resumable
+        state = "saved" if found.saved else "not saved"
+        with Vertical(classes="dialog"):
+            yield Label(f"An earlier review of this article ({found.actions} actions, {state}) "
+                        f"was recorded in {found.path}. Resume it?", classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button("Resume (y)", id="resume", variant="primary")
+                yield Button("Start afresh (n)", id="fresh")
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "resume")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

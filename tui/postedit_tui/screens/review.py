@@ -1,0 +1,411 @@
+"""The main review screen: segment list, focus pane, suggestions, in-place editor.
+
+Workers (detectors, engine scoring) post messages; only ``@on`` handlers and
+actions touch widgets. Every editing action goes through the
+:class:`~postedit_tui.session.ReviewSession`, whose changes the journal records.
+"""
+
+from __future__ import annotations
+
+import os
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+from textual.worker import get_current_worker
+
+from postedit.errors import PosteditError
+from postedit.pipeline import analyse
+
+from postedit_tui import render
+from postedit_tui.commands import BindingCommands
+from postedit_tui.context import ReviewContext
+from postedit_tui.journal import Journal, find_resumable, replay
+from postedit_tui.messages import DetectorsDone, EditFinished, EngineBatch, EngineFailed
+from postedit_tui.saving import save
+from postedit_tui.scoring import ScoredBatch, Scorer, scored_segments, single_segment_document
+from postedit_tui.session import Change, ReviewSession
+from postedit_tui.source import align_source, source_for
+from postedit_tui.suggestions import Suggestion, all_suggestions, engine_alternatives
+from postedit_tui.widgets import (
+    EvidencePane,
+    FocusPane,
+    SegmentEditor,
+    SegmentList,
+    StatusHeader,
+    SuggestionList,
+)
+from postedit_tui.widgets.status_header import Status
+
+ACCEPT_KEYS = [
+    Binding(str(n), f"accept({n})", f"Accept suggestion {n}", show=n == 1, key_display="1-9")
+    for n in range(1, 10)
+]
+
+
+class ReviewScreen(Screen):
+    """Review an article sentence by sentence."""
+
+    COMMANDS = {BindingCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next sentence", show=False),
+        Binding("k,up", "move(-1)", "Previous sentence", show=False),
+        Binding("n", "next_flagged", "Next flagged"),
+        Binding("N", "previous_flagged", "Previous flagged", key_display="N"),
+        Binding("f", "toggle_flagged", "Only flagged"),
+        *ACCEPT_KEYS,
+        Binding("e", "edit", "Edit"),
+        Binding("a", "mark_fine", "Mark fine"),
+        Binding("x", "remove", "Remove"),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+r", "redo", "Redo"),
+        Binding("r", "rescore", "Re-score", show=False),
+        Binding("d", "diff", "Diff"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("q", "quit_review", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, context: ReviewContext) -> None:
+        super().__init__()
+        self.context = context
+        self.session: ReviewSession | None = None
+        self.journal: Journal | None = None
+        self.only_flagged = False
+        self.progress = ""
+        self.force_save = False
+        self.scorer: Scorer | None = None
+        self.aligned = align_source(context.document, context.source_text or "")
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(id="status")
+        with Horizontal(id="body"):
+            yield SegmentList(id="segments")
+            with VerticalScroll(id="detail"):
+                yield FocusPane(id="focus")
+                yield SegmentEditor(id="editor", soft_wrap=True, show_line_numbers=False)
+                yield SuggestionList(id="suggestions")
+                yield EvidencePane(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SegmentEditor).display = False
+        document = self.context.document
+        self.query_one(SegmentList).fill(
+            (seg.id, render.segment_prompt(seg.id, block.kind, seg.text, "pending", None))
+            for block, seg in document.iter_segments()
+        )
+        self.show_status()
+        self.query_one(SegmentList).focus()
+        self.run_detectors()
+
+    # --- workers ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detectors")
+    def run_detectors(self) -> None:
+        self.post_message(DetectorsDone(analyse(self.context.document, self.context.config)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
+    def run_engine(self) -> None:
+        try:
+            self.scorer = self.context.scorer_factory() if self.context.scorer_factory else None
+            if self.scorer is None:
+                self.post_message(EngineBatch(ScoredBatch({}, final=True), {}))
+                return
+            document = self.context.document
+            segments = scored_segments(document)
+            texts = {seg.id: seg.text for seg in segments}
+            for batch in self.scorer.score(document, segments):
+                if get_current_worker().is_cancelled:
+                    return
+                self.post_message(EngineBatch(batch, texts))
+        except Exception as exc:  # an engine failure is shown, never fatal
+            self.post_message(EngineFailed(_describe(exc)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="rescore")
+    def run_rescore(self, segment_id: str, text: str) -> None:
+        try:
+            if self.scorer is None:
+                return
+            document = single_segment_document(self.context.document, segment_id, text)
+            for batch in self.scorer.score(document, document.segments):
+                self.post_message(EngineBatch(batch, {segment_id: text}, rescore=True))
+        except Exception as exc:
+            self.post_message(EngineFailed(_describe(exc)))
+
+    # --- worker results --------------------------------------------------------------------
+
+    @on(DetectorsDone)
+    def detectors_done(self, message: DetectorsDone) -> None:
+        self.session = ReviewSession(message.report, self.context.config, self.context.editor)
+        self.refill()
+        self.show_current()
+        resumable = find_resumable(self.context.journal, self.context.sha256)
+        if resumable is None:
+            self.open_journal(None)
+            return
+        from postedit_tui.screens.modals import ResumeScreen
+
+        self.app.push_screen(ResumeScreen(resumable), self.open_journal)
+
+    def open_journal(self, resume: object) -> None:
+        assert self.session is not None
+        path = self.context.journal
+        resumable = find_resumable(path, self.context.sha256) if resume else None
+        if resumable is not None:
+            count = replay(self.session, resumable.entries)
+            self.journal = Journal.reopen(path)
+            self.notify(f"Resumed: {count} actions replayed")
+        else:
+            self.journal = Journal.start(path, self.context.article, self.context.sha256,
+                                         self.context.output, self.context.editor)
+        self.session.on_change = self.journal.record
+        self.refill()
+        self.show_current()
+        self.progress = "scoring…"
+        self.run_engine()
+
+    @on(EngineBatch)
+    def engine_batch(self, message: EngineBatch) -> None:
+        if self.session is None:
+            return
+        batch = message.batch
+        self.session.add_engine_results(batch.results, message.texts)
+        if batch.final and not message.rescore:
+            self.session.add_engine_flags(batch.flags)
+        self.progress = _progress(batch, self.scorer, message.rescore)
+        for segment_id in list(batch.results) + [f.segment for f in batch.flags]:
+            self.refresh_row(segment_id)
+        self.show_current()
+
+    @on(EngineFailed)
+    def engine_failed(self, message: EngineFailed) -> None:
+        self.progress = "engine failed"
+        self.show_status()
+        self.notify(message.error, title="Engine error", severity="error", timeout=8)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def row(self, segment_id: str) -> tuple[str, object]:
+        session = self.session
+        assert session is not None
+        report = session.current(segment_id)
+        return segment_id, render.segment_prompt(
+            segment_id, report.block.kind, session.text(segment_id), session.verdict(segment_id),
+            report.score, session.status(segment_id))
+
+    def refill(self) -> None:
+        if self.session is None:
+            return
+        segments = self.query_one(SegmentList)
+        ids = self.session.ids
+        if self.only_flagged:
+            ids = [i for i in ids if self.session.is_flagged(i) or i == segments.current]
+        segments.fill((self.row(i) for i in ids), keep=segments.current)  # type: ignore[misc]
+
+    def refresh_row(self, segment_id: str) -> None:
+        if self.session is not None:
+            self.query_one(SegmentList).refresh_row(*self.row(segment_id))  # type: ignore[arg-type]
+
+    def show_status(self) -> None:
+        session = self.session
+        name = os.path.basename(self.context.document.id)
+        status = Status(name)
+        if session is not None:
+            status = Status(name, session.score(), session.counts(),
+                            self.progress, session.dirty)
+        self.query_one(StatusHeader).show(status)
+
+    def show_current(self) -> None:
+        self.show_status()
+        segment_id = self.current
+        if self.session is None or segment_id is None:
+            return
+        engine = self.session.engine_for(segment_id)
+        source = source_for(segment_id, self.aligned, engine)
+        self.query_one(FocusPane).show(self.session, segment_id)
+        self.query_one(SuggestionList).show(self.suggestions(), self.session.text(segment_id))
+        self.query_one(EvidencePane).show(self.session, segment_id, source)
+
+    @property
+    def current(self) -> str | None:
+        return self.query_one(SegmentList).current
+
+    def suggestions(self) -> list[Suggestion]:
+        segment_id = self.current
+        if self.session is None or segment_id is None:
+            return []
+        text = self.session.text(segment_id)
+        alternatives = engine_alternatives(self.session.engine_for(segment_id))
+        return all_suggestions(segment_id, text, self.session.local_flags(segment_id),
+                               alternatives)
+
+    @on(OptionList.OptionHighlighted, "#segments")
+    def highlighted(self) -> None:
+        self.show_current()
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    # --- moving ----------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        segments = self.query_one(SegmentList)
+        if segments.highlighted is None:
+            return
+        segments.highlighted = max(0, min(segments.option_count - 1, segments.highlighted + step))
+
+    def action_next_flagged(self) -> None:
+        self._jump(1)
+
+    def action_previous_flagged(self) -> None:
+        self._jump(-1)
+
+    def _jump(self, step: int) -> None:
+        segments = self.query_one(SegmentList)
+        if self.session is None or segments.highlighted is None:
+            return
+        shown = segments.shown
+        index = segments.highlighted
+        for _ in range(len(shown)):
+            index = (index + step) % len(shown)
+            if self.session.is_flagged(shown[index]):
+                segments.highlighted = index
+                return
+        self.notify("No flagged sentence left.")
+
+    def action_toggle_flagged(self) -> None:
+        if self.session is None:
+            return
+        self.only_flagged = not self.only_flagged
+        current = self.current
+        if self.only_flagged and current and not self.session.is_flagged(current):
+            self._jump(1)
+        self.refill()
+        self.notify("Showing flagged sentences only" if self.only_flagged
+                    else "Showing every sentence")
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def action_accept(self, number: int) -> None:
+        found = self.suggestions()
+        if number > len(found):
+            self.notify(f"No suggestion {number}.", severity="warning")
+            return
+        self._apply(found[number - 1].change)
+
+    def action_edit(self) -> None:
+        if self.session is not None and self.current is not None:
+            self.query_one(SegmentEditor).start(self.current, self.session.text(self.current))
+
+    @on(EditFinished)
+    def edit_finished(self, message: EditFinished) -> None:
+        self.query_one(SegmentList).focus()
+        if message.text is not None and self.session is not None:
+            self._changed(self.session.edit(message.segment_id, message.text))
+
+    def action_mark_fine(self) -> None:
+        if self.session is not None and self.current is not None:
+            self._changed(self.session.mark_fine(self.current))
+
+    def action_remove(self) -> None:
+        if self.session is not None and self.current is not None:
+            self._changed(self.session.remove(self.current))
+
+    def action_undo(self) -> None:
+        if self.session is not None:
+            self._changed(self.session.undo(), "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        if self.session is not None:
+            self._changed(self.session.redo(), "Nothing to redo.")
+
+    def _apply(self, change: Change) -> None:
+        if self.session is not None:
+            self._changed(self.session.apply(change))
+
+    def _changed(self, change: Change | None, nothing: str = "") -> None:
+        if change is None:
+            if nothing:
+                self.notify(nothing)
+            return
+        self.refresh_row(change.segment)
+        self.query_one(SegmentList).select(change.segment)
+        self.show_current()
+
+    def action_rescore(self) -> None:
+        segment_id = self.current
+        if self.session is None or segment_id is None:
+            return
+        self.refresh_row(segment_id)
+        self.show_current()
+        if self.scorer is None:
+            self.notify("Detectors re-run; no engine to score with.")
+            return
+        self.progress = f"re-scoring {segment_id}…"
+        self.show_status()
+        self.run_rescore(segment_id, self.session.text(segment_id))
+
+    # --- screens, saving, quitting ---------------------------------------------------------
+
+    def action_diff(self) -> None:
+        if self.session is not None:
+            from postedit_tui.screens.diff import DiffScreen
+
+            self.app.push_screen(DiffScreen(self.session))
+
+    def action_help(self) -> None:
+        from postedit_tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def action_save(self) -> bool:
+        if self.session is None:
+            return False
+        try:
+            saved = save(self.session, self.context.article, self.context.output,
+                         force=self.force_save)
+        except PosteditError as exc:
+            self.force_save = "exists" in str(exc)
+            self.notify(str(exc), title="Not saved", severity="error")
+            return False
+        self.force_save = True
+        self.session.mark_saved()
+        if self.journal is not None:
+            self.journal.saved(saved.output)
+        extra = f" (+ {saved.sidecar})" if saved.sidecar else ""
+        self.notify(f"Saved {saved.output}{extra}")
+        self.show_status()
+        return True
+
+    def action_quit_review(self) -> None:
+        if self.session is None or not self.session.dirty:
+            self.app.exit()
+            return
+        from postedit_tui.screens.modals import QuitScreen
+
+        self.app.push_screen(QuitScreen(), self._quit_answer)
+
+    def _quit_answer(self, answer: str | None) -> None:
+        if answer == "discard" or (answer == "save" and self.action_save()):
+            self.app.exit()
+
+    def on_unmount(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+
+
+def _progress(batch: ScoredBatch, scorer: Scorer | None, rescore: bool) -> str:
+    if scorer is None:
+        return "no engine"
+    if rescore:
+        return f"{scorer.name}: re-scored"
+    if batch.final:
+        return f"{scorer.name}: scored {batch.total}"
+    return f"{scorer.name}: scoring {batch.done}/{batch.total}"
+
+
+def _describe(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,36 @@
+"""In-place editing of one sentence: ctrl+s keeps the edit, escape cancels it."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from postedit_tui.messages import EditFinished
+
+
+class SegmentEditor(TextArea):
+    """A TextArea for one segment's text."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "Keep edit", priority=True),
+        Binding("escape", "cancel", "Cancel edit", priority=True),
+    ]
+
+    segment_id: str = ""
+
+    def start(self, segment_id: str, text: str) -> None:
+        self.segment_id = segment_id
+        self.load_text(text)
+        self.display = True
+        self.focus()
+        self.move_cursor(self.document.end)
+
+    def action_keep(self) -> None:
+        self._finish(self.text.replace("\n", " ").strip())
+
+    def action_cancel(self) -> None:
+        self._finish(None)
+
+    def _finish(self, text: str | None) -> None:
+        self.display = False
+        self.post_message(EditFinished(self.segment_id, text))
