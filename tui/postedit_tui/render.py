@@ -7,6 +7,8 @@ reads without colour (``NO_COLOR``) and on light themes.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 
 from textual.content import Content
@@ -104,24 +106,47 @@ def flag_lines(flags: Sequence[Flag]) -> Content:
     return Content("\n").join(lines)
 
 
-def diff_content(steps: Sequence[DiffStep]) -> Content:
-    """A word diff: deleted words struck through, inserted words underlined."""
+def diff_content(steps: Sequence[DiffStep], context: int | None = None) -> Content:
+    """A word diff: deleted words struck through, inserted words underlined.
+
+    With ``context`` only that many words around each change are kept (``…`` for
+    the rest). Under ``NO_COLOR`` changes are also bracketed ``[-old-]{+new+}``.
+    """
+    marks = bool(os.environ.get("NO_COLOR"))
     parts: list[tuple[str, str] | str] = []
-    for tag, before, after in steps:
+    for index, (tag, before, after) in enumerate(steps):
         if tag == "equal":
-            parts.append(before)
+            parts.append(_context(before, context, index == 0, index == len(steps) - 1))
             continue
         if before:
-            parts.append((before, DELETED))
+            parts.append((f"[-{before}-]" if marks else before, DELETED))
         if after:
-            parts.append((after, INSERTED))
+            parts.append((f"{{+{after}+}}" if marks else after, INSERTED))
     return Content.assemble(*parts)
 
 
-def preview(before: str, after: str) -> Content:
+_WORDS = re.compile(r"\s*\S+\s*")
+
+
+def _context(text: str, context: int | None, first: bool, last: bool) -> str:
+    """``text`` (unchanged words) cut down to ``context`` words next to the changes."""
+    words = _WORDS.findall(text)
+    if context is None or len(words) <= 2 * context:
+        return text
+    head = "".join(words[:context]) if not first else ""
+    tail = "".join(words[-context:]) if not last else ""
+    if first and last:
+        return text
+    return f"{head}… {tail}" if not first and not last else (f"{head}…" if last else f"…{tail}")
+
+
+def preview(before: str, after: str, context: int | None = None) -> Content:
     if not after:
         return Content.styled("(remove the sentence)", DELETED)
-    return diff_content(word_diff(before, after))
+    return diff_content(word_diff(before, after), context)
+
+
+PREVIEW_CONTEXT = 4
 
 
 def suggestion_lines(suggestions: Sequence[Suggestion], current: str) -> Content:
@@ -130,7 +155,7 @@ def suggestion_lines(suggestions: Sequence[Suggestion], current: str) -> Content
             "No suggestion. e: edit · a: mark as fine · x: remove", "$text-muted")
     lines = [
         Content.assemble((f"{n} ", "bold reverse"), (f" {s.label}", "bold"), "\n  ",
-                         preview(current, s.text))
+                         preview(current, s.text, PREVIEW_CONTEXT))
         for n, s in enumerate(suggestions, 1)
     ]
     return Content("\n").join(lines)

@@ -14,15 +14,25 @@ class SegmentEditor(TextArea):
     BINDINGS = [
         Binding("ctrl+s", "keep", "Keep edit", priority=True),
         Binding("escape", "cancel", "Cancel edit", priority=True),
+        Binding("ctrl+home", "to_start", "Start of sentence", show=False),
+        Binding("ctrl+end", "to_end", "End of sentence", show=False),
     ]
 
     segment_id: str = ""
+    BLINK = True  # tests turn the cursor blink off so snapshots are stable
 
     def start(self, segment_id: str, text: str) -> None:
         self.segment_id = segment_id
+        self.cursor_blink = self.BLINK
         self.load_text(text)
         self.display = True
         self.focus()
+        self.move_cursor(self.document.end)
+
+    def action_to_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_to_end(self) -> None:
         self.move_cursor(self.document.end)
 
     def action_keep(self) -> None:
