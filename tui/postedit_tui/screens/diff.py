@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -42,9 +44,9 @@ def changed_ids(session: ReviewSession) -> list[str]:
 
 def diff_title(session: ReviewSession) -> Content:
     count = len(changed_ids(session))
-    return Content.assemble((f"Changes in {session.document.id}", "bold"),
-                            (f"  {count} sentence(s) · struck: removed · underlined: added",
-                             "$text-muted"))
+    name = os.path.basename(session.document.id)
+    return Content.assemble((f"Changes in {name}", "bold"),
+                            (f"  {count} changed · struck: old · underlined: new", "$text-muted"))
 
 
 def document_diff(session: ReviewSession) -> Content:
