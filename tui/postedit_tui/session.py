@@ -18,6 +18,7 @@ from postedit.config import Config
 from postedit.document import Document, rebuild
 from postedit.flags import Fix, Flag
 from postedit.pipeline import DocumentReport, SegmentReport, recheck, segment_report
+from postedit.verdict import quality, word_count
 
 ACTIONS = ("edit", "fix", "remove", "accept", "suggestion")
 
@@ -93,6 +94,7 @@ class ReviewSession:
     _saved_at: int = 0
     _index: dict[str, int] = field(default_factory=dict)
     _with_engine: dict[str, SegmentReport] = field(default_factory=dict)
+    _summaries: dict[str, tuple[str, str, float, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._index = {r.segment.id: i for i, r in enumerate(self.report.segments)}
@@ -132,6 +134,7 @@ class ReviewSession:
             base = self.report.segments[self._index[segment_id]]
             merged = segment_report(base.block, base.segment, base.flags + tuple(found), base.lang)
             self._with_engine[segment_id] = replace(merged, extra=base.extra)
+            self._summaries.pop(segment_id, None)
 
     def engine_for(self, segment_id: str) -> dict:
         """Engine results for the segment's current text (empty until scored)."""
@@ -216,6 +219,7 @@ class ReviewSession:
         return change
 
     def _do(self, change: Change) -> None:
+        self._summaries.pop(change.segment, None)
         self._set_text(change.segment, change.after)
         if change.action == "accept":
             self._accepted[change.segment] += 1
@@ -223,6 +227,7 @@ class ReviewSession:
             self._accepted[change.segment] = 0
 
     def _undo(self, change: Change) -> None:
+        self._summaries.pop(change.segment, None)
         self._set_text(change.segment, change.before)
         if change.action == "accept":
             self._accepted[change.segment] -= 1
@@ -285,27 +290,32 @@ class ReviewSession:
         """How many segments are garbled, to check, edited (changed or removed), marked fine."""
         out = {"garbled": 0, "check": 0, "edited": 0, "fine": 0}
         for segment_id in self._index:
-            verdict = self.verdict(segment_id)
-            if verdict in ("garbled", "check"):
+            verdict, status, _, _ = self._summary(segment_id)
+            if verdict in out:
                 out[verdict] += 1
-            if verdict == "fine":
-                out["fine"] += 1
-            if self.status(segment_id) in ("edited", "removed"):
+            if status in ("edited", "removed"):
                 out["edited"] += 1
         return out
 
     def score(self) -> float:
         """Document quality score of the current texts (MQM points per 100 words)."""
-        from postedit.verdict import quality, word_count
-
         points = words = 0.0
         for segment_id in self._index:
-            if self.text(segment_id) == "":
-                continue
-            report = self.current(segment_id)
-            points += 0 if self._accepted[segment_id] else report.penalty
-            words += word_count(self.text(segment_id))
+            _, _, segment_points, segment_words = self._summary(segment_id)
+            points += segment_points
+            words += segment_words
         return quality(points, int(words), min_words=1)
+
+    def _summary(self, segment_id: str) -> tuple[str, str, float, int]:
+        """Verdict, status, penalty points and words of a segment (cached until it changes)."""
+        found = self._summaries.get(segment_id)
+        if found is None:
+            text = self.text(segment_id)
+            fine = bool(self._accepted[segment_id])
+            points = 0.0 if fine or not text else self.current(segment_id).penalty
+            found = (self.verdict(segment_id), self.status(segment_id), points, word_count(text))
+            self._summaries[segment_id] = found
+        return found
 
     def is_flagged(self, segment_id: str) -> bool:
         return self.verdict(segment_id) in ("check", "garbled")

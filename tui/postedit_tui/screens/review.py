@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from postedit.errors import PosteditError
@@ -160,12 +160,12 @@ class ReviewScreen(Screen):
             count = replay(self.session, resumable.entries)
             self.journal = Journal.reopen(path)
             self.notify(f"Resumed: {count} actions replayed")
+            self.refill()
+            self.show_current()
         else:
             self.journal = Journal.start(path, self.context.article, self.context.sha256,
                                          self.context.output, self.context.editor)
         self.session.on_change = self.journal.record
-        self.refill()
-        self.show_current()
         self.progress = "scoring…"
         self.run_engine()
 
@@ -178,9 +178,12 @@ class ReviewScreen(Screen):
         if batch.final and not message.rescore:
             self.session.add_engine_flags(batch.flags)
         self.progress = _progress(batch, self.scorer, message.rescore)
-        for segment_id in list(batch.results) + [f.segment for f in batch.flags]:
+        touched = set(batch.results) | {f.segment for f in batch.flags}
+        for segment_id in touched:
             self.refresh_row(segment_id)
-        self.show_current()
+        self.show_status()
+        if self.current in touched:
+            self.show_detail()
 
     @on(EngineFailed)
     def engine_failed(self, message: EngineFailed) -> None:
@@ -222,6 +225,10 @@ class ReviewScreen(Screen):
 
     def show_current(self) -> None:
         self.show_status()
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Redraw the focus, suggestion and evidence panes for the current segment."""
         segment_id = self.current
         if self.session is None or segment_id is None:
             return
@@ -244,9 +251,9 @@ class ReviewScreen(Screen):
         return all_suggestions(segment_id, text, self.session.local_flags(segment_id),
                                alternatives)
 
-    @on(OptionList.OptionHighlighted, "#segments")
+    @on(SegmentList.Highlighted)
     def highlighted(self) -> None:
-        self.show_current()
+        self.show_detail()
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     # --- moving ----------------------------------------------------------------------------

@@ -1,42 +1,177 @@
-"""The segment list: every sentence in reading order with its verdict mark, kind and score."""
+"""The segment list: every sentence in reading order with its verdict mark, kind and score.
+
+A line-API scroll view (one line per segment, drawn on demand), so a
+2,000-sentence article paints at once and redrawing one row costs one row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 
-class SegmentList(OptionList):
-    """An OptionList whose option ids are segment ids (only the shown ones are present)."""
+class SegmentList(ScrollView, can_focus=True):
+    """Rows of ``(segment id, prompt)``; ``highlighted`` is the cursor row."""
+
+    COMPONENT_CLASSES = {"segment-list--cursor"}
+    BINDINGS = [
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+    ]
+    DEFAULT_CSS = """
+    SegmentList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    SegmentList > .segment-list--cursor {
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    SegmentList:focus > .segment-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved to another segment."""
+
+        def __init__(self, segment_list: SegmentList, segment_id: str) -> None:
+            self.segment_list = segment_list
+            self.segment_id = segment_id
+            super().__init__()
+
+        @property
+        def control(self) -> SegmentList:
+            return self.segment_list
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._ids: list[str] = []
+        self._prompts: list[Content] = []
+        self._index: dict[str, int] = {}
+        self._strips: dict[tuple[int, bool, int], Strip] = {}
+
+    # --- rows ------------------------------------------------------------------------------
 
     def fill(self, rows: Iterable[tuple[str, Content]], keep: str | None = None) -> None:
-        """Replace the options with ``(segment id, prompt)`` rows, keeping ``keep`` highlighted."""
-        self.set_options(Option(prompt, id=segment_id) for segment_id, prompt in rows)
+        """Replace every row, keeping ``keep`` highlighted when it is still shown."""
+        pairs = list(rows)
+        self._ids = [segment_id for segment_id, _ in pairs]
+        self._prompts = [prompt for _, prompt in pairs]
+        self._index = {segment_id: n for n, segment_id in enumerate(self._ids)}
+        self._strips.clear()
+        self.virtual_size = Size(0, len(self._ids))
         self.select(keep)
+        self.refresh()
+
+    def refresh_row(self, segment_id: str, prompt: Content) -> None:
+        index = self._index.get(segment_id)
+        if index is None:
+            return
+        self._prompts[index] = prompt
+        self._forget(index)
+        self.refresh_line(index - self.scroll_offset.y)
 
     def select(self, segment_id: str | None) -> None:
-        if not self.option_count:
+        if not self._ids:
+            self.highlighted = None
             return
-        try:
-            index = self.get_option_index(segment_id) if segment_id else 0
-        except Exception:  # an id that is not shown: go to the first one shown
-            index = 0
-        self.highlighted = index
+        self.highlighted = self._index.get(segment_id, 0) if segment_id else 0
+
+    @property
+    def option_count(self) -> int:
+        return len(self._ids)
 
     @property
     def current(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option else None
+        index = self.highlighted
+        return self._ids[index] if index is not None and index < len(self._ids) else None
 
     @property
     def shown(self) -> list[str]:
-        return [option.id for option in self.options if option.id]
+        return list(self._ids)
 
-    def refresh_row(self, segment_id: str, prompt: Content) -> None:
-        try:
-            self.replace_option_prompt(segment_id, prompt)
-        except Exception:  # filtered out: nothing to redraw
-            pass
+    # --- cursor ----------------------------------------------------------------------------
+
+    def validate_highlighted(self, index: int | None) -> int | None:
+        if index is None or not self._ids:
+            return None
+        return max(0, min(len(self._ids) - 1, index))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            if index is not None:
+                self._forget(index)
+                self.refresh_line(index - self.scroll_offset.y)
+        if new is not None:
+            height = self.scrollable_content_region.height
+            self.scroll_to(y=_scroll_target(new, self.scroll_offset.y, height),
+                           animate=False, immediate=True)
+            self.post_message(self.Highlighted(self, self._ids[new]))
+
+    def action_cursor(self, step: int) -> None:
+        if self.highlighted is not None:
+            self.highlighted += step
+
+    def action_page(self, direction: int) -> None:
+        if self.highlighted is not None:
+            self.highlighted += direction * max(1, self.size.height - 1)
+
+    def action_edge(self, last: int) -> None:
+        if self._ids:
+            self.highlighted = len(self._ids) - 1 if last else 0
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _forget(self, index: int) -> None:
+        for key in [k for k in self._strips if k[0] == index]:
+            del self._strips[key]
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(0, len(self._ids))
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._ids):
+            return Strip.blank(width, self.rich_style)
+        cursor = index == self.highlighted
+        key = (index, cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._render_row(index, cursor, width)
+        return strip
+
+    def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
+        style = self.get_visual_style("segment-list--cursor") if cursor else self.get_visual_style()
+        prompt = self._prompts[index].truncate(width, ellipsis=True)
+        strips = Visual.to_strips(self, prompt, width, 1, style, pad=True)
+        return strips[0] if strips else Strip.blank(width, self.rich_style)
+
+
+def _scroll_target(index: int, top: int, height: int) -> int:
+    """The scroll offset that shows row ``index`` with the least movement."""
+    if height <= 0 or top <= index < top + height:
+        return top
+    return index if index < top else index - height + 1
