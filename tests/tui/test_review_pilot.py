@@ -206,3 +206,31 @@ async def test_diff_and_help_screens_open_and_close(app) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert screen_of(app) is app.screen
+
+
+async def test_no_color_marks_changes_with_brackets(app, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert app.has_class("-no-color")
+        shown = str(app.screen.query_one("#suggestions").render())
+        assert "[-Three-]{+three+}" in shown
+
+
+async def test_light_theme_renders(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "textual-light"
+        await settle(pilot)
+        await pilot.press("n", "1")
+        assert screen_of(app).session.counts()["edited"] == 1
+
+
+async def test_command_palette_runs_review_actions(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "ctrl+p", *"mark fine")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen_of(app).session.verdict("b3.s1") == "fine"

@@ -9,6 +9,7 @@ the journal remains the record. The input is never overwritten.
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -43,11 +44,22 @@ def save(session: ReviewSession, article: str, output: str, *, force: bool = Fal
         raise OutputError("refusing to overwrite the article being reviewed", path=output)
     if not force and os.path.exists(output):
         raise OutputError("already exists (save again to overwrite)", path=output)
-    try:
-        from postedit import provenance
-    except ImportError:
+    session_class = _library_session()
+    if session_class is None:
         return _save_plain(session, article, output)
-    return _save_with_provenance(provenance, session, article, output)
+    return _save_with_provenance(session_class, session, article, output)
+
+
+def _library_session():  # type: ignore[no-untyped-def]
+    """The library's editing session class (``postedit.session``), if this version has one."""
+    for module in ("postedit.session", "postedit.provenance"):
+        try:
+            found = getattr(importlib.import_module(module), "Session", None)
+        except ImportError:
+            continue
+        if found is not None and hasattr(found, "record") and hasattr(found, "save"):
+            return found
+    return None
 
 
 def _save_plain(session: ReviewSession, article: str, output: str) -> Saved:
@@ -97,10 +109,13 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
-def _save_with_provenance(provenance, session: ReviewSession, article: str,  # type: ignore[no-untyped-def]
+def _save_with_provenance(session_class, session: ReviewSession, article: str,  # type: ignore[no-untyped-def]
                           output: str) -> Saved:
-    record_session = provenance.Session.open(article, editor=session.editor,
-                                             settings=_settings(session))
+    options = {"editor": session.editor, "settings": _settings(session)}
+    try:
+        record_session = session_class.open(article, config=session.config, **options)
+    except TypeError:  # a library whose Session.open takes no config
+        record_session = session_class.open(article, **options)
     if not _same_segments(record_session, session):
         return _save_plain(session, article, output)
     for kind, change in session.log:
