@@ -78,7 +78,11 @@ def expand_paths(paths: list[str]) -> list[str]:
 
 def read_articles(path: str) -> Iterator[tuple[str, str, str, dict]]:
     """Yield ``(doc_id, text, fmt, meta)`` for each article in ``path``."""
-    text = decode(read_bytes(path), path)
+    yield from parse_articles(decode(read_bytes(path), path), path)
+
+
+def parse_articles(text: str, path: str) -> Iterator[tuple[str, str, str, dict]]:
+    """``read_articles`` on text already decoded (stdin can be read only once)."""
     if path.lower().endswith(JSONL_SUFFIXES):
         yield from _jsonl_articles(text, path)
         return
