@@ -29,7 +29,7 @@ from postedit.provenance import (
     segment_status,
     sha256_hex,
 )
-from postedit.writers import decode_with, render, sidecar_path
+from postedit.writers import decode_with, output_spans, render, sidecar_path
 
 
 @dataclass(frozen=True)
@@ -320,32 +320,3 @@ def segment_at(document: Document, replacements: Mapping[str, str], offset: int)
         if offset < end or offset <= start:
             return seg_id
     return spans[-1][0] if spans else None
-
-
-_OPEN, _CLOSE = "\ue000", "\ue001"
-
-
-def output_spans(document: Document, replacements: Mapping[str, str]) -> list[tuple[str, int, int]]:
-    """``(segment id, start, end)`` of each kept segment in the rebuilt output text.
-
-    Computed by rebuilding with private-use markers around each segment, so it
-    always agrees with :func:`postedit.document.rebuild`.
-    """
-    order = [seg.id for seg in document.segments if replacements.get(seg.id, seg.text) != ""]
-    marked = {
-        seg.id: _OPEN + replacements.get(seg.id, seg.text) + _CLOSE
-        for seg in document.segments
-        if seg.id in order
-    }
-    marked.update({sid: "" for sid, text in replacements.items() if text == ""})
-    text = rebuild(document, marked)
-    spans, removed, ids = [], 0, iter(order)
-    start = 0
-    for pos, char in enumerate(text):
-        if char == _OPEN:
-            start = pos - removed
-            removed += 1
-        elif char == _CLOSE:
-            spans.append((next(ids), start, pos - removed))
-            removed += 1
-    return spans

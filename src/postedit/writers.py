@@ -217,8 +217,30 @@ def _fault(stage: str, temp: Path) -> None:
         os._exit(FAULT_EXIT_CODE)  # like a kill: no cleanup, no flush
 
 
-def make_backup(input_path: str) -> str:
-    """Copy ``input_path`` to a fresh backup name (atomically) and return that name."""
-    target = backup_path(input_path)
-    write_atomic(target, Path(input_path).read_bytes())
-    return target
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def output_spans(document: Document, replacements: Mapping[str, str]) -> list[tuple[str, int, int]]:
+    """``(segment id, start, end)`` of each kept segment in the rebuilt output text.
+
+    Computed by rebuilding with private-use markers around each segment, so it
+    always agrees with :func:`postedit.document.rebuild`.
+    """
+    order = [seg.id for seg in document.segments if replacements.get(seg.id, seg.text) != ""]
+    marked = {
+        seg.id: _OPEN + replacements.get(seg.id, seg.text) + _CLOSE
+        for seg in document.segments
+        if seg.id in order
+    }
+    marked.update({sid: "" for sid, text in replacements.items() if text == ""})
+    text = rebuild(document, marked)
+    spans, removed, ids = [], 0, iter(order)
+    start = 0
+    for pos, char in enumerate(text):
+        if char == _OPEN:
+            start = pos - removed
+            removed += 1
+        elif char == _CLOSE:
+            spans.append((next(ids), start, pos - removed))
+            removed += 1
+    return spans
