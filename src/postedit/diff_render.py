@@ -146,7 +146,8 @@ def render_json(diffs: Sequence[DocumentDiff], original: str, edited: str) -> st
 
 _CSS = """
 body{font:16px/1.5 Georgia,serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222}
-h1{font:600 1.2em system-ui,sans-serif} .seg{margin:1.2em 0;padding:.6em .8em;border-left:4px solid #ccc}
+h1{font:600 1.2em system-ui,sans-serif}
+.seg{margin:1.2em 0;padding:.6em .8em;border-left:4px solid #ccc}
 .seg.removed{border-color:#c33} .seg.edited{border-color:#37a} .seg.accepted{border-color:#3a3}
 .id{font:.8em ui-monospace,monospace;color:#555} .why{font:.85em system-ui,sans-serif;color:#246}
 del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:none}

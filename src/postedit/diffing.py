@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from postedit.document import Document
-from postedit.provenance import document_from_record, segment_text
+from postedit.provenance import document_from_record
 from postedit.writers import output_spans
 
 # Words (with inner apostrophes/hyphens), runs of whitespace, or single other characters.
@@ -178,19 +178,22 @@ def document_diff(
     *,
     doc: int = 0,
     doc_id: str = "",
+    document: Document | None = None,
 ) -> DocumentDiff:
     """Diff an article against its edited version, one :class:`SegmentDiff` per segment.
 
     With ``prov`` (a provenance record) the segments are the record's and each
     carries its notes; when the record's final texts rebuild ``edited_text``
     exactly they are used as is, otherwise the texts are aligned word by word.
-    Without it the original is segmented by the core.
+    Without it the original is segmented by the core (or given as ``document``).
     """
     doc_record = _doc_record(prov, doc)
     if doc_record is not None:
         document = document_from_record(doc_record, original_text, doc_id or doc_record["id"])
-    else:
-        document = segment_text(doc_id or "article", original_text)
+    elif document is None:
+        from postedit.pipeline import make_document
+
+        document = make_document(doc_id or "article", original_text)
     notes = _notes(doc_record)
     finals = _exact_finals(document, doc_record, edited_text)
     spans = finals_spans(document, finals) if finals is not None else align(
@@ -282,3 +285,43 @@ def _status(before: str, after: str, notes: Sequence[Note]) -> str:
     if after != before:
         return "edited"
     return "accepted" if notes and notes[-1].action == "accept" else "unchanged"
+
+
+@dataclass(frozen=True)
+class FileDiff:
+    """Two files compared: their whole texts and one :class:`DocumentDiff` per article."""
+
+    original_text: str
+    edited_text: str
+    diffs: tuple[DocumentDiff, ...]
+
+
+def diff_files(original: str, edited: str, prov_path: str | None = None) -> FileDiff:
+    """Diff two article files (``.txt``/``.md``, or ``.jsonl`` record by record).
+
+    ``prov_path`` defaults to ``EDITED.prov.json`` when that exists; a record made
+    from another input is an :class:`InputError`.
+    """
+    import os
+
+    from postedit.errors import InputError
+    from postedit.provenance import load_source, read_record
+    from postedit.readers import decode, parse_articles, read_bytes
+    from postedit.writers import sidecar_path
+
+    if prov_path is None and edited != "-" and os.path.exists(sidecar_path(edited)):
+        prov_path = sidecar_path(edited)
+    record = read_record(prov_path) if prov_path else None
+    source = load_source(original)
+    if record is not None and record["input"]["sha256"] != source.sha256:
+        raise InputError("provenance record was made from another input", path=prov_path)
+    edited_text = decode(read_bytes(edited), edited)
+    texts = [text for _id, text, _fmt, _meta in parse_articles(edited_text, edited)]
+    if len(texts) != len(source.documents):
+        raise InputError(f"has {len(texts)} articles, {original} has {len(source.documents)}",
+                         path=edited)
+    diffs = tuple(
+        document_diff(doc.text, texts[n], record, doc=n, doc_id=doc.id, document=doc)
+        for n, doc in enumerate(source.documents)
+    )
+    return FileDiff(source.text, edited_text, diffs)

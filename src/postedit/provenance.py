@@ -90,43 +90,19 @@ class SourceFile:
         return replace(self, documents=tuple(documents))
 
 
-def load_source(path: str, data: bytes | None = None) -> SourceFile:
-    """Read ``path`` (``-``: stdin) into a :class:`SourceFile`, segmented by the core."""
+def load_source(path: str, data: bytes | None = None, config: Any = None) -> SourceFile:
+    """Read ``path`` (``-``: stdin) into a :class:`SourceFile`, parsed by the pipeline."""
     from postedit import readers
+    from postedit.pipeline import make_document
 
     raw = readers.read_bytes(path) if data is None else data
     text = readers.decode(raw, path)
-    encoding = sniff_encoding(raw)
-    articles = readers.parse_articles(text, path)
-    documents = tuple(_build_document(*article, path) for article in articles)
+    documents = tuple(
+        make_document(doc_id, doc_text, fmt=fmt, path=path, meta=meta, config=config)
+        for doc_id, doc_text, fmt, meta in readers.parse_articles(text, path)
+    )
     fmt = documents[0].fmt if documents else "txt"
-    return SourceFile(path, raw, text, fmt, encoding, documents)
-
-
-def _build_document(doc_id: str, text: str, fmt: str, meta: dict, path: str) -> Document:
-    """A segmented Document: the pipeline's constructor when it exists, else the core's pieces."""
-    try:
-        from postedit.pipeline import build_document  # type: ignore[attr-defined]
-    except ImportError:
-        build_document = None
-    if build_document is not None:
-        return build_document(doc_id, text, fmt=fmt, meta=meta, path=path)
-    return segment_text(doc_id, text, fmt=fmt, meta=meta, path=path)
-
-
-def segment_text(
-    doc_id: str, text: str, *, fmt: str = "txt", meta: dict | None = None, path: str | None = None
-) -> Document:
-    """Blocks and sentences of ``text`` with the core segmenter (every block ``body``)."""
-    from postedit.document import build_segments, paragraph_spans
-    from postedit.segmenter import split_sentences
-
-    blocks = []
-    for n, (start, end) in enumerate(paragraph_spans(text), 1):
-        block_id = f"b{n}"
-        segments = build_segments(block_id, text, split_sentences(text, start, end))
-        blocks.append(Block(block_id, "body", start, end, text[start:end], segments))
-    return Document(doc_id, text, tuple(blocks), path=path, fmt=fmt, meta=dict(meta or {}))
+    return SourceFile(path, raw, text, fmt, sniff_encoding(raw), documents)
 
 
 # --- who ------------------------------------------------------------------------------------
@@ -391,7 +367,7 @@ def load_schema() -> dict:
     return json.loads(schema_path().read_text(encoding="utf-8"))
 
 
-# --- the session ------------------------------------------------------------------------------------
+# --- the session ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

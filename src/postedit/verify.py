@@ -307,7 +307,7 @@ def _locate_in_jsonl(
 
 
 def _first_difference(a: str, b: str) -> int:
-    for n, (x, y) in enumerate(zip(a, b)):
+    for n, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return n
     return min(len(a), len(b))
