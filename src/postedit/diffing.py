@@ -299,8 +299,9 @@ class FileDiff:
 def diff_files(original: str, edited: str, prov_path: str | None = None) -> FileDiff:
     """Diff two article files (``.txt``/``.md``, or ``.jsonl`` record by record).
 
-    ``prov_path`` defaults to ``EDITED.prov.json`` when that exists; a record made
-    from another input is an :class:`InputError`.
+    ``prov_path`` defaults to ``EDITED.prov.json`` when that exists (and is ignored
+    when made from another input); a given record made from another input is an
+    :class:`InputError`.
     """
     import os
 
@@ -309,12 +310,16 @@ def diff_files(original: str, edited: str, prov_path: str | None = None) -> File
     from postedit.readers import decode, parse_articles, read_bytes
     from postedit.writers import sidecar_path
 
+    explicit = prov_path is not None
     if prov_path is None and edited != "-" and os.path.exists(sidecar_path(edited)):
         prov_path = sidecar_path(edited)
     record = read_record(prov_path) if prov_path else None
     source = load_source(original)
     if record is not None and record["input"]["sha256"] != source.sha256:
-        raise InputError("provenance record was made from another input", path=prov_path)
+        if explicit:
+            raise InputError(f"provenance record was made from another input than {original}",
+                             path=prov_path)
+        record = None  # the sidecar next to EDITED describes another pair of files
     edited_text = decode(read_bytes(edited), edited)
     texts = [text for _id, text, _fmt, _meta in parse_articles(edited_text, edited)]
     if len(texts) != len(source.documents):
