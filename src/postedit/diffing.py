@@ -306,8 +306,8 @@ def diff_files(original: str, edited: str, prov_path: str | None = None) -> File
     import os
 
     from postedit.errors import InputError
-    from postedit.provenance import load_source, read_record
-    from postedit.readers import decode, parse_articles, read_bytes
+    from postedit.provenance import articles_in, load_source, read_record
+    from postedit.readers import decode, read_bytes
     from postedit.writers import sidecar_path
 
     explicit = prov_path is not None
@@ -320,8 +320,8 @@ def diff_files(original: str, edited: str, prov_path: str | None = None) -> File
             raise InputError(f"provenance record was made from another input than {original}",
                              path=prov_path)
         record = None  # the sidecar next to EDITED describes another pair of files
-    edited_text = decode(read_bytes(edited), edited)
-    texts = [text for _id, text, _fmt, _meta in parse_articles(edited_text, edited)]
+    edited_text = decode(read_bytes(edited), edited)[0]
+    texts = [text for _id, text, _fmt, _meta in articles_in(edited_text, edited)]
     if len(texts) != len(source.documents):
         raise InputError(f"has {len(texts)} articles, {original} has {len(source.documents)}",
                          path=edited)

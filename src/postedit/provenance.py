@@ -96,13 +96,25 @@ def load_source(path: str, data: bytes | None = None, config: Any = None) -> Sou
     from postedit.pipeline import make_document
 
     raw = readers.read_bytes(path) if data is None else data
-    text = readers.decode(raw, path)
+    text, encoding = readers.decode(raw, path)
     documents = tuple(
-        make_document(doc_id, doc_text, fmt=fmt, path=path, meta=meta, config=config)
-        for doc_id, doc_text, fmt, meta in readers.parse_articles(text, path)
+        make_document(doc_id, doc_text, fmt=fmt, path=path, meta=meta, encoding=encoding,
+                      config=config)
+        for doc_id, doc_text, fmt, meta in articles_in(text, path)
     )
     fmt = documents[0].fmt if documents else "txt"
     return SourceFile(path, raw, text, fmt, sniff_encoding(raw), documents)
+
+
+def articles_in(text: str, path: str) -> list[tuple[str, str, str, dict]]:
+    """What ``readers.read_articles`` yields, from text already read (stdin reads once)."""
+    from postedit import readers
+
+    if path.lower().endswith(readers.JSONL_SUFFIXES):
+        return [(doc_id, body, "jsonl", meta)
+                for doc_id, body, meta in readers._jsonl_articles(text, path)]
+    fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
+    return [("stdin" if path == "-" else path, text, fmt, {})]
 
 
 # --- who ------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _AGENCY_ONLY = re.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
+_SOURCE_LINE = re.compile(
+    r"^(?:Sources?|Fuentes?|Quellen?|Fonte|Fonti)\s*:\s*[\w][\w ,./&’'-]{0,60}\.?$", re.I
+)
 _BYLINE = re.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
 
 BOILERPLATE = tuple(
@@ -75,7 +78,7 @@ def classify_block(text: str, index: int, config: Config) -> str:
     words = len(stripped.split())
     if words <= _BOILERPLATE_MAX_WORDS and is_boilerplate(stripped):
         return "boilerplate"
-    if _ATTRIBUTION.match(stripped) or _AGENCY_ONLY.match(stripped) or _BYLINE.match(stripped):
+    if any(p.match(stripped) for p in (_ATTRIBUTION, _AGENCY_ONLY, _SOURCE_LINE, _BYLINE)):
         return "attribution"
     if words <= config.caption_max_words and is_caption(stripped):
         return "caption"

@@ -73,8 +73,14 @@ def _fragment_reason(words: list[str], ctx: Context) -> str | None:
 def _has_verb(words: list[str], lang: str) -> bool:
     verbs = _VERBS.get(lang, frozenset())
     endings = _VERB_ENDINGS.get(lang, ())
+    closed = closed_class(lang)
+    previous = ""
     for word in words:
         lower = word.lower()
-        if lower in verbs or (len(lower) > 3 and lower.endswith(endings)):
+        if lower in verbs:
             return True
+        # "the months", "of the injured": an inflected word after a determiner is a noun
+        if len(lower) > 3 and lower.endswith(endings) and previous not in closed:
+            return True
+        previous = lower
     return False

@@ -14,7 +14,7 @@ from postedit.flags import Flag
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
 _STRAY = (
     # (pattern, message, replacement for the match or None)
-    (re.compile(r"(?<=[.!?])\s*[,;]+(?=\s|$)"), "a comma after the end of a sentence", ""),
+    (re.compile(r"(?<=[.!?])\s+[,;]+(?=\s|$)"), "a comma after the end of a sentence", ""),
     (re.compile(r"(?<=\w)\s+([,.;])(?=\s|$)"), "a space before “{0}”", "{0}"),
     (re.compile(r"[,;:]\s*[.]"), "a comma or colon right before a full stop", "."),
     (re.compile(r"(?<![.])[.]{2}(?![.])"), "a doubled full stop", "."),

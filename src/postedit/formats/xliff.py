@@ -149,7 +149,7 @@ def _source_text(meta: Mapping, source_path: str | None, index: int) -> str | No
             return None
         from postedit.readers import decode, read_bytes
 
-        return decode(read_bytes(source_path), source_path)
+        return decode(read_bytes(source_path), source_path)[0]
     value = meta.get("source")
     return value if isinstance(value, str) and value.strip() else None
 
