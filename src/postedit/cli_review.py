@@ -44,10 +44,10 @@ def _color(color: bool | None, stream: Any = None) -> bool:
     return bool(stream.isatty()) and "NO_COLOR" not in os.environ
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, color: bool = False) -> None:
     """Write ``text`` to ``output`` (atomically, never clobbering) or stdout."""
     if not output or output == "-":
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)  # click strips ANSI unless told
         return
     from postedit.writers import write_atomic
 
@@ -133,7 +133,8 @@ def _apply_one(path: str, options: dict) -> Any:
 
 def _report_apply(result: Any, fmt: str, color: bool | None) -> None:
     if result.output is None:  # dry run
-        click.echo(_format_diffs(result, fmt, color), nl=False)
+        use_color = fmt == "term" and _color(color)
+        click.echo(_format_diffs(result, use_color, fmt), nl=False, color=use_color or None)
         return
     where = "stdout" if result.output == "-" else result.output
     extra = f", backup {result.backup}" if result.backup else ""
@@ -142,7 +143,7 @@ def _report_apply(result: Any, fmt: str, color: bool | None) -> None:
                f"-> {where}{sidecar}{extra}", err=True)
 
 
-def _format_diffs(result: Any, fmt: str, color: bool | None) -> str:
+def _format_diffs(result: Any, color: bool, fmt: str) -> str:
     from postedit import diff_render
 
     if fmt == "unified":
@@ -151,7 +152,7 @@ def _format_diffs(result: Any, fmt: str, color: bool | None) -> str:
                                           result.diffs)
     if fmt == "json":
         return diff_render.render_json(result.diffs, result.input, "(dry run)")
-    return diff_render.render_term(result.diffs, color=_color(color))
+    return diff_render.render_term(result.diffs, color=color)
 
 
 # --- diff ----------------------------------------------------------------------------------
@@ -193,6 +194,8 @@ def diff_command(
     else:
         use_color = _color(color) and not (output and output != "-")
         text = diff_render.render_term(result.diffs, color=use_color)
+        _emit(text, output, use_color)
+        return
     _emit(text, output)
 
 
