@@ -166,7 +166,7 @@ class EngineInfo:
 
 def engine_info(name: str, version: str, model: str = "", paths: Iterable[str] = ()) -> EngineInfo:
     """An :class:`EngineInfo` hashing every file under ``paths`` (files or folders)."""
-    hashed = []
+    hashed: list[tuple[str, str]] = []
     for path in paths:
         root = Path(path)
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
@@ -494,7 +494,7 @@ class Session:
             doc, segment_id, len(self.revisions) + 1, self.clock(), by, action, before, after,
             tuple(flags_json(flags_before)), tuple(flags_json(flags_after)),
             scores_json(scores_before), scores_json(scores_after),
-            tuple(f if isinstance(f, Mapping) else fix_json(f) for f in fixes), self.head,
+            tuple(dict(f) if isinstance(f, Mapping) else fix_json(f) for f in fixes), self.head,
         ).sealed()
         self.revisions.append(revision)
         self._current[(doc, segment_id)] = after

@@ -204,7 +204,9 @@ def _file_element(
 ) -> ET.Element:
     file_id = f"f{index + 1}"
     element = ET.Element(_q(XLIFF_NS, "file"), {"id": file_id, "original": doc["id"]})
-    metas = [("postedit:document", {k: v for k, v in doc.items() if k != "segments"})]
+    metas: list[tuple[str, Any]] = [
+        ("postedit:document", {k: v for k, v in doc.items() if k != "segments"})
+    ]
     if header is not None:
         metas.insert(0, ("postedit:record", header))
     element.append(_metadata(metas))
