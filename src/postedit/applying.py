@@ -2,7 +2,7 @@
 
 :func:`apply_fixes_in_session` records each rule's fixes on each segment as one
 ``rule:ID`` revision (flags before and after, the fixes themselves as data) in
-a :class:`~postedit.provenance.Session`, exactly as the review UI records its
+a :class:`~postedit.session.Session`, exactly as the review UI records its
 edits; :func:`apply_file` reads, analyses, applies and saves (or, for a dry run,
 returns the diff instead).
 """
@@ -18,13 +18,13 @@ from postedit.flags import Fix, Flag, apply_fixes
 from postedit.pipeline import DocumentReport, SegmentReport, analyse, recheck
 from postedit.provenance import (
     Revision,
-    Session,
     fix_json,
     flags_json,
     load_source,
     rule,
     sha256_hex,
 )
+from postedit.session import Session
 from postedit.writers import default_output
 
 BOILERPLATE = "boilerplate"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from postedit.diff_render import render_html, render_json, render_plain, render_term, render_unified
 from postedit.diffing import diff_files, document_diff, segment_diff
-from postedit.provenance import Session, rule
+from postedit.provenance import rule
+from postedit.session import Session
 
 ARTICLE = (
     "Storm hits the coast\r\n\r\n"

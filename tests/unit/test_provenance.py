@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from postedit.errors import OutputError
 from postedit.provenance import (
-    Session,
     canonical_json,
     engine_info,
     human,
@@ -23,6 +22,7 @@ from postedit.provenance import (
     rule,
     sha256_hex,
 )
+from postedit.session import Session
 from postedit.verify import verify
 from postedit.writers import output_spans
 

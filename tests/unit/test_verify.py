@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from postedit.errors import InputError
-from postedit.provenance import Session, rule, seal_of
+from postedit.provenance import rule, seal_of
+from postedit.session import Session
 from postedit.verify import verify
 
 ARTICLE = (

@@ -22,7 +22,8 @@ from postedit.formats.xliff import (
     issue_type,
     parse_xliff,
 )
-from postedit.provenance import Session, human
+from postedit.provenance import human
+from postedit.session import Session
 from postedit.verify import verify
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"

@@ -30,8 +30,6 @@ from typing import Any
 
 from postedit.errors import InputError, OutputError
 from postedit.provenance import (
-    SavedFiles,
-    Session,
     document_from_record,
     human,
     load_input_for,
@@ -41,6 +39,7 @@ from postedit.provenance import (
     revisions_of,
     sha256_hex,
 )
+from postedit.session import SavedFiles, Session
 from postedit.writers import default_output, sidecar_path
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
