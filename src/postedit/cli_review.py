@@ -234,11 +234,13 @@ def verify_command(edited: str, prov: str | None, input_path: str | None, fmt: s
 @click.command("export", epilog=_epilog("""
 Examples:
   postedit export article.edited.txt -o article.xlf
+  postedit export article.edited.txt --format prov-json -o - | jq .activity
   postedit export article.txt --source original-es.txt --source-lang es
 """))
 @click.argument("article")
-@click.option("--format", "fmt", type=click.Choice(["xliff"]), default="xliff",
-              show_default=True, help="Interchange format.")
+@click.option("--format", "fmt", type=click.Choice(["xliff", "prov-json"]), default="xliff",
+              show_default=True, help="xliff for CAT tools; prov-json: the W3C PROV view of "
+              "the provenance record.")
 @click.option("--prov", help="Provenance of ARTICLE when it is an edited output "
               "(default ARTICLE.prov.json when it exists).")
 @click.option("--source", "source_path", help="The source-language article, if known.")
@@ -254,17 +256,30 @@ def export_command(
     Flags become Localization Quality Issues, revisions Provenance records and
     scores MT Confidence, so a CAT tool can continue the work.
     """
-    from postedit.formats.xliff import export_file
     from postedit.writers import write_atomic
 
-    data = export_file(article, prov_path=prov, source_path=source_path,
-                       source_lang=source_lang)
-    target = output or f"{os.path.splitext(article)[0]}.xlf"
+    if fmt == "prov-json":
+        data = _prov_json(article, prov)
+        target = output or f"{os.path.splitext(article)[0]}.prov-w3c.json"
+    else:
+        from postedit.formats.xliff import export_file
+
+        data = export_file(article, prov_path=prov, source_path=source_path,
+                           source_lang=source_lang)
+        target = output or f"{os.path.splitext(article)[0]}.xlf"
     if article == "-" and not output:
         target = "-"
     write_atomic(target, data, force=force)
     if target != "-":
         click.echo(f"{article}: exported to {target}", err=True)
+
+
+def _prov_json(article: str, prov: str | None) -> bytes:
+    from postedit.formats.prov import dumps
+    from postedit.provenance import read_record
+    from postedit.writers import sidecar_path
+
+    return dumps(read_record(prov or sidecar_path(article)))
 
 
 @click.command("import", epilog=_epilog("""

@@ -100,8 +100,9 @@ class Session:
         }
 
     @classmethod
-    def open(cls, path: str, **options: Any) -> Session:
-        return cls(load_source(path), **options)
+    def open(cls, path: str, *, config: Any = None, **options: Any) -> Session:
+        """A session on the file ``path`` (``-``: stdin), parsed with ``config``."""
+        return cls(load_source(path, config=config), **options)
 
     @property
     def documents(self) -> tuple[Document, ...]:

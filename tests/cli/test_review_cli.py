@@ -191,3 +191,17 @@ def test_export_import_round_trip_from_the_command_line(article: Path, tmp_path:
     assert run("verify", str(back)).exit_code == 0
     missing = run("import", str(tmp_path / "none.xlf"))
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_prov_json_export_mirrors_the_revisions(article: Path) -> None:
+    import json
+
+    run("apply", str(article), "--remove-boilerplate", "--editor", "Ann")
+    edited = edited_of(article)
+    result = run("export", str(edited), "--format", "prov-json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    prov = json.loads(result.stdout)
+    record = json.loads(Path(f"{edited}.prov.json").read_text(encoding="utf-8"))
+    assert len(prov["activity"]) == record["chain"]["length"] > 0
+    assert {a["prov:type"] for a in prov["agent"].values()} == {"prov:SoftwareAgent"}
+    assert prov["entity"]["postedit:output"]["postedit:sha256"] == record["output"]["sha256"]
