@@ -17,6 +17,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
 import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -370,12 +371,32 @@ def load_schema() -> dict:
     return json.loads(schema_path().read_text(encoding="utf-8"))
 
 
-def load_input_for(record: Mapping, input_override: str | None = None) -> SourceFile:
+def recorded_path(path: str, sidecar: str | None) -> str:
+    """How a record names ``path``: relative to the sidecar's folder, so both can move."""
+    if path == "-" or sidecar is None or sidecar == "-":
+        return path
+    return os.path.relpath(path, os.path.dirname(os.path.abspath(sidecar)))
+
+
+def locate_recorded(path: str, base_dir: str | None) -> str:
+    """A path from a record, resolved against ``base_dir`` (the sidecar's folder) first."""
+    if path == "-" or os.path.isabs(path) or base_dir is None:
+        return path
+    candidate = os.path.join(base_dir, path)
+    return candidate if os.path.exists(candidate) else path
+
+
+def load_input_for(
+    record: Mapping, input_override: str | None = None, base_dir: str | None = None
+) -> SourceFile:
     """The input file a record names (or ``input_override``), checked against its sha256."""
-    path = input_override or record["input"]["path"]
+    path = input_override or locate_recorded(record["input"]["path"], base_dir)
     if path == "-":
         raise InputError("the input was stdin; pass the original with --input")
-    source = load_source(path)
+    try:
+        source = load_source(path)
+    except InputError as exc:
+        raise InputError(f"cannot read the original input: {exc} (pass --input)") from None
     if source.sha256 != record["input"]["sha256"]:
         raise InputError("input file changed since the edit (sha256 differs)", path=path)
     return source

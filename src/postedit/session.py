@@ -40,6 +40,7 @@ from postedit.provenance import (
     flags_json,
     human,
     load_source,
+    recorded_path,
     resolve_editor,
     revisions_of,
     scores_json,
@@ -340,7 +341,8 @@ def save_session(
         if sidecar and os.path.lexists(sidecar):
             _backup(sidecar, Path(sidecar).read_bytes())
     data = session.output_bytes()
-    record = session.build_record(output, sha256_hex(data), input_path=input_path)
+    record = session.build_record(recorded_path(output, sidecar), sha256_hex(data),
+                                  input_path=recorded_path(input_path, sidecar))
     write_atomic(output, data, force=force or in_place)
     if sidecar:
         write_atomic(sidecar, dump_record(record), force=force or in_place)

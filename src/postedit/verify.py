@@ -10,6 +10,7 @@ part ways.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from postedit.provenance import (
     SourceFile,
     document_from_record,
     load_source,
+    locate_recorded,
     revisions_of,
     seal_of,
     segment_status,
@@ -130,7 +132,8 @@ def _read_record(prov_path: str) -> dict:
 
 
 def _read_input(record: Mapping, prov_path: str, input_path: str | None) -> SourceFile:
-    path = input_path or record["input"].get("path", "-")
+    base = os.path.dirname(os.path.abspath(prov_path))
+    path = input_path or locate_recorded(record["input"].get("path", "-"), base)
     if path == "-":
         raise InputError("the input was stdin; pass the original article with --input")
     try:

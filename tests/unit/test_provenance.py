@@ -106,7 +106,7 @@ def test_saving_never_clobbers_and_in_place_keeps_backups(tmp_path: Path) -> Non
     first = session.save(in_place=True)
     assert first.backup == f"{path}.bak"
     assert Path(first.backup).read_text() == ARTICLE
-    assert first.record["input"]["path"] == first.backup
+    assert first.record["input"]["path"] == "a.txt.bak"  # relative to the sidecar
     assert verify(path).ok
     again = Session.open(path, editor="Ann")
     again.record("b3.s1", "Residents left at dawn.")

@@ -121,7 +121,6 @@ def test_missing_files_are_input_errors(saved, tmp_path: Path) -> None:
     (tmp_path / "a.txt").unlink()
     with pytest.raises(InputError, match="--input"):
         verify(saved.output)
-    Path(saved.record["input"]["path"]).write_text(ARTICLE, encoding="utf-8")
 
 
 def test_jsonl_tampering_names_the_record_and_segment(tmp_path: Path) -> None:
@@ -137,3 +136,14 @@ def test_jsonl_tampering_names_the_record_and_segment(tmp_path: Path) -> None:
     Path(saved.output).write_text(out, encoding="utf-8")
     result = verify(saved.output)
     assert (result.ok, result.doc, result.segment) == (False, 1, "b1.s2")
+
+
+def test_paths_are_relative_to_the_sidecar_so_the_folder_can_move(
+    saved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert saved.record["input"]["path"] == "a.txt"
+    assert saved.record["output"]["path"] == "a.edited.txt"
+    moved = tmp_path.parent / (tmp_path.name + "-moved")
+    tmp_path.rename(moved)
+    monkeypatch.chdir(moved.parent)
+    assert verify(str(moved / "a.edited.txt")).ok

@@ -34,6 +34,7 @@ from postedit.provenance import (
     human,
     load_input_for,
     load_source,
+    locate_recorded,
     read_record,
     resolve_editor,
     revisions_of,
@@ -90,21 +91,22 @@ def export_file(
     source_lang: str | None = None,
 ) -> bytes:
     """XLIFF bytes for ``article``: an edited output with a sidecar, or an unedited article."""
-    record = _record_for(article, prov_path)
-    source = load_input_for(record)
+    record, base_dir = _record_for(article, prov_path)
+    source = load_input_for(record, base_dir=base_dir)
     flags = _flags_by_segment(record, source)
     sources = _source_sentences(record, source, source_path)
     return export_record(record, flags, sources, source_lang)
 
 
-def _record_for(article: str, prov_path: str | None) -> dict:
+def _record_for(article: str, prov_path: str | None) -> tuple[dict, str | None]:
+    """The record to export and the folder its paths are relative to."""
     if prov_path is None and article != "-" and os.path.exists(sidecar_path(article)):
         prov_path = sidecar_path(article)
     if prov_path is not None:
-        return read_record(prov_path)
+        return read_record(prov_path), os.path.dirname(os.path.abspath(prov_path))
     session = Session(load_source(article))
     data = session.output_bytes()
-    return session.build_record(default_output(article), sha256_hex(data))
+    return session.build_record(default_output(article), sha256_hex(data)), None
 
 
 def _flags_by_segment(record: Mapping, source: Any) -> dict[tuple[int, str], list[dict]]:
@@ -415,13 +417,14 @@ def import_file(
     from postedit.readers import read_bytes
 
     record, targets = parse_xliff(read_bytes(xliff), xliff)
-    source = load_input_for(record, input_path)
+    base_dir = os.path.dirname(os.path.abspath(xliff))
+    source = load_input_for(record, input_path, base_dir)
     session = Session.resume(source, record, **({"editor": editor} if editor else {}))
     by = human(resolve_editor(editor))
     _check_revisions(record, xliff)
     for (index, seg_id), text in targets.items():
         session.record(seg_id, text, by, "import", doc=index)
-    target = output or record["output"]["path"]
+    target = output or locate_recorded(record["output"]["path"], base_dir)
     return session.save(target, force=force)
 
 
