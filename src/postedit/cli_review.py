@@ -139,8 +139,8 @@ def _report_apply(result: Any, fmt: str, color: bool | None) -> None:
     where = "stdout" if result.output == "-" else result.output
     extra = f", backup {result.backup}" if result.backup else ""
     sidecar = f", provenance {result.sidecar}" if result.sidecar else ""
-    click.echo(f"{result.input}: {result.revisions} revisions on {result.segments} segments "
-               f"-> {where}{sidecar}{extra}", err=True)
+    counts = f"{result.revisions} revision(s) on {result.segments} segment(s)"
+    click.echo(f"{result.input}: {counts} -> {where}{sidecar}{extra}", err=True)
 
 
 def _format_diffs(result: Any, color: bool, fmt: str) -> str:

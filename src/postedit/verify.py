@@ -104,8 +104,13 @@ def _verify(output_path: str, prov_path: str, input_path: str | None) -> VerifyR
     if seal_of(record) != record.get("seal"):
         _fail(prov_path, "record fields outside the revision chain were changed (seal mismatch)")
     segments = sum(len(doc["segments"]) for doc in record["documents"])
-    message = f"{len(revisions)} revisions over {segments} segments replay to {output_path}"
+    message = (f"{_count(len(revisions), 'revision')} over {_count(segments, 'segment')} "
+               f"replay to {output_path}")
     return VerifyResult(True, message, revisions=len(revisions), segments=segments)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _fail(file: str, message: str, **where: Any) -> NoReturn:
