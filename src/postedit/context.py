@@ -39,6 +39,13 @@ class Context:
     names_as_subject: frozenset[str]
     lowercase_counts: Counter[str]
 
+    @property
+    def name_evidence(self) -> frozenset[str]:
+        return self._name_evidence
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_name_evidence", self.names_mid_sentence | self.names_as_subject)
+
 
 def build_context(document: Document, config: Config) -> Context:
     mid: Counter[str] = Counter()

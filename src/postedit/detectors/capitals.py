@@ -77,9 +77,11 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
     languages=_LANGS,
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    evidence = ctx.name_evidence
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
-        if not any(_is_known_name(part, ctx) for part in word.split("-")):
+        parts = word.split("-") if "-" in word else (word,)
+        if not any(part in evidence and _is_known_name(part, ctx) for part in parts):
             continue
         start = seg.start + match.start()
         span_start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)

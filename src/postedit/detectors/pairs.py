@@ -8,6 +8,7 @@ a quotation mark again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from postedit.context import Context
@@ -41,7 +42,9 @@ def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]
 def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str]]:
     openers = set(pairs.values())
     stack: list[tuple[int, str]] = []
-    for pos, char in enumerate(text):
+    marks = re.compile("[" + re.escape("".join(pairs) + "".join(openers)) + "]")
+    for match in marks.finditer(text):
+        pos, char = match.start(), match.group(0)
         if char in openers:
             stack.append((pos, char))
         elif char in pairs:
