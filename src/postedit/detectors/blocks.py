@@ -36,6 +36,11 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _AGENCY_ONLY = re.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
+_WITH_AGENCY = re.compile(
+    r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:" + AGENCIES + r")"
+    r"(?:\s*(?:,|and|y|et|und|e)\s*(?:" + AGENCIES + r"))*\s*\)?\.?$",
+    re.I,
+)
 _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Fuentes?|Quellen?|Fonte|Fonti)\s*:\s*[\w][\w ,./&’'-]{0,60}\.?$", re.I
 )
@@ -78,7 +83,7 @@ def classify_block(text: str, index: int, config: Config) -> str:
     words = len(stripped.split())
     if words <= _BOILERPLATE_MAX_WORDS and is_boilerplate(stripped):
         return "boilerplate"
-    if any(p.match(stripped) for p in (_ATTRIBUTION, _AGENCY_ONLY, _SOURCE_LINE, _BYLINE)):
+    if any(p.match(stripped) for p in (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _BYLINE)):
         return "attribution"
     if words <= config.caption_max_words and is_caption(stripped):
         return "caption"

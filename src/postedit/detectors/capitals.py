@@ -31,6 +31,10 @@ _NOT_A_NAME_SUFFIXES = ("s", "ing", "ed", "ly", "tion", "ment", "men", "ness", "
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _INNER_START = re.compile(r"(?<![.…])[.!?][”\"’)]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december today yesterday tomorrow""".split()
+)
 # Adjective and adverb endings: "legitimate but Irresponsible", never a name or institution.
 _MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
 
@@ -59,6 +63,9 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
         following = _NEXT_WORD.match(seg.text, match.end())
         if following and following.group(1)[0].isupper():
             continue  # part of a title or name: "The New York Times", "Three Gorges Dam"
+        previous = before.rsplit(None, 1)[-1].strip("“\"‘'(«,")
+        if previous[:1].isupper() and previous.lower() not in _CALENDAR:
+            continue  # "Theresa May said", "Formula One", but not "on Wednesday Three missiles"
         start = seg.start + match.start()
         yield det.flag(
             start,

@@ -18,7 +18,9 @@ from postedit.flags import Flag
 
 BRACKETS = {")": "(", "]": "[", "}": "{"}
 QUOTES = {"”": "“", "»": "«"}
-_OPENING_QUOTES = "“«\"‘"
+# German and Central European style: „so“ and »so«.
+LOW_HIGH_QUOTES = {"“": "„", "«": "»"}
+_OPENING_QUOTES = "“«\"‘„»"
 
 
 @detector(
@@ -32,7 +34,9 @@ def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]
     for seg in block.segments:
         for pos, char, problem in _unmatched(seg.text, BRACKETS):
             yield det.flag(seg.start + pos, seg.start + pos + 1, _message(char, problem))
-    quote_problems = list(_unmatched(block.text, QUOTES)) + list(_straight_quotes(block.text))
+    german_style = "„" in block.text or ("»" in block.text and ctx.lang == "de")
+    quotes = LOW_HIGH_QUOTES if german_style else QUOTES
+    quote_problems = list(_unmatched(block.text, quotes)) + list(_straight_quotes(block.text))
     for pos, char, problem in quote_problems:
         if problem == "never closed" and _continues_next_paragraph(ctx, block):
             continue
