@@ -75,6 +75,9 @@ BOILERPLATE = tuple(
     )
 )
 _BOILERPLATE_MAX_WORDS = 14
+_SUBHEADING_MAX_WORDS = 10
+_CLOSERS = tuple(".!?:;,…\"”’)»]-")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 
 
 def classify_block(text: str, index: int, config: Config) -> str:
@@ -87,9 +90,13 @@ def classify_block(text: str, index: int, config: Config) -> str:
         return "attribution"
     if words <= config.caption_max_words and is_caption(stripped):
         return "caption"
+    if _MARKDOWN_HEADING.match(stripped):
+        return "headline"
     if index == 0 and words <= config.headline_max_words and "\n" not in stripped:
-        if not stripped.endswith((".", "…")) or stripped.count(". ") == 0 and words <= 20:
+        if not stripped.endswith((".", "…")) or (stripped.count(". ") == 0 and words <= 20):
             return "headline"
+    if words <= _SUBHEADING_MAX_WORDS and "\n" not in stripped and not stripped.endswith(_CLOSERS):
+        return "headline"  # a subheading: short, one line, no closing punctuation
     return "body"
 
 
