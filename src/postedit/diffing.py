@@ -246,16 +246,23 @@ def align(document: Document, edited_text: str) -> dict[str, tuple[int, int]]:
 
 
 def _map(ops: Sequence[DiffOp], pos: int, is_start: bool) -> int:
-    """Original offset -> edited offset; a change touching the boundary belongs to the segment."""
+    """Original offset -> edited offset.
+
+    Text inserted exactly at a boundary goes with the segment before it (a fix
+    such as a missing space after a full stop ends its sentence); a replaced or
+    deleted span goes with the segment it overlaps.
+    """
     for op in ops:
-        if op.tag == "equal" and op.a_start <= pos <= op.a_end:
-            if is_start and pos == op.a_end and op is not ops[-1]:
-                continue
-            if not is_start and pos == op.a_start and op is not ops[0]:
-                continue
+        if op.tag == "insert" and op.a_start == pos:
+            return op.b_end
+    for op in ops:
+        if not op.a_start <= pos <= op.a_end:
+            continue
+        if op.tag == "equal":
             return op.b_start + (pos - op.a_start)
-        if op.tag != "equal" and op.a_start <= pos <= op.a_end:
-            return op.b_start if is_start else op.b_end
+        if pos == op.a_start:
+            return op.b_start
+        return op.b_end if pos == op.a_end or not is_start else op.b_start
     return ops[-1].b_end if ops else pos
 
 

@@ -135,3 +135,22 @@ def test_the_core_does_not_load_rich_or_textual() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("fixture", sorted((Path(__file__).resolve().parents[2] / "fixtures"
+                                           / "articles").glob("*.txt")), ids=lambda p: p.stem)
+def test_alignment_agrees_with_the_provenance_on_every_fixture(fixture: Path,
+                                                               tmp_path: Path) -> None:
+    from postedit.applying import apply_file
+
+    article = tmp_path / fixture.name
+    shutil.copy(fixture, article)
+    result = apply_file(str(article), remove_boilerplate=True)
+    original = article.read_bytes().decode()
+    edited = Path(result.output).read_bytes().decode()
+    import json
+
+    record = json.loads(Path(str(result.sidecar)).read_text(encoding="utf-8"))
+    exact = {s.segment: s.after for s in document_diff(original, edited, record).segments}
+    aligned = {s.segment: s.after for s in document_diff(original, edited).segments}
+    assert aligned == exact
