@@ -22,7 +22,9 @@ AGENCIES = (
 )
 _CREDIT_IN_BRACKETS = re.compile(
     r"\(\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fuente)\s*:\s*)?"
-    r"(?:[^()]{1,60}/[^()]{1,60}|(?:" + AGENCIES + r")(?:\s*/[^()]{1,60})?)\s*\)\s*$"
+    r"(?:(?-i:[A-ZÀ-Þ])[^()/]{0,60}/[^()]{1,60}|[^()/]{1,60}/\s*(?:" + AGENCIES + r")"
+    r"|(?:" + AGENCIES + r")(?:\s*/[^()]{1,60})?)\s*\)\s*$",
+    re.I,
 )
 _CREDIT_LABEL = re.compile(
     r"(?:^|[.\s])(?:Photo|Foto|Image|Imagen|Bild|Crédit photo|Credit|Fotografía)\s*:\s*\S.{0,60}$",
