@@ -226,6 +226,16 @@ def review(
     )
 
 
+def _register_commands() -> None:
+    from postedit.cli_review import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_commands()
+
+
 def run() -> None:
     main(obj={})
 

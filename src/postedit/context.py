@@ -29,6 +29,7 @@ class Context:
             followed by a reporting verb or a past tense (``Austin warned``): weaker
             evidence of a name than a capital inside a sentence.
         lowercase_counts: how often each all-lower-case word occurs in the document.
+        name_evidence: both name sets together, for a fast first test.
     """
 
     document: Document
@@ -38,6 +39,7 @@ class Context:
     mid_sentence_counts: Counter[str]
     names_as_subject: frozenset[str]
     lowercase_counts: Counter[str]
+    name_evidence: frozenset[str]
 
 
 def build_context(document: Document, config: Config) -> Context:
@@ -51,8 +53,10 @@ def build_context(document: Document, config: Config) -> Context:
             elif _SUBJECT_VERB.match(seg.text, match.end()):
                 subjects.add(word)
     lowercase = Counter(_LOWERCASE.findall(document.text))
+    names = frozenset(mid)
     return Context(
-        document, document.lang, config, frozenset(mid), mid, frozenset(subjects), lowercase
+        document, document.lang, config, names, mid, frozenset(subjects), lowercase,
+        names | frozenset(subjects),
     )
 
 

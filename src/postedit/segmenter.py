@@ -43,7 +43,7 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")  # U.S, a.m, e.g, J, U.S.A
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences in ``text[start:end]``, stripped of whitespace."""
     end = len(text) if end is None else end
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = start
     for match in _CANDIDATE.finditer(text, start, end):
         cut = match.end("close")

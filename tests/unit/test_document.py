@@ -24,7 +24,7 @@ def test_segments_and_gaps_rebuild_the_original(text: str) -> None:
         return
     doc = make_document("t", text, config=CONFIG)
     pieces = gaps(doc)
-    rebuilt = pieces[0] + "".join(seg.text + gap for seg, gap in zip(doc.segments, pieces[1:]))
+    rebuilt = pieces[0] + "".join(seg.text + gap for seg, gap in zip(doc.segments, pieces[1:], strict=True))
     assert rebuilt == text
     for block in doc.blocks:
         assert doc.text[block.start : block.end] == block.text

@@ -23,7 +23,7 @@ from postedit.segmenter import ABBREVIATIONS
 _LANGS = ("en", "es", "fr", "it", "pt")
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?([^\W\d_][\w’'-]*)")
-_SENTENCE_RESTART = ":;“\"‘(«—–-•*"
+_SENTENCE_RESTART = ":;“\"‘(«—–-•*#>|"
 _LOWER_WORD = re.compile(
     r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,}(?:-[a-zà-öø-ÿ]{2,})*)(?=[A-ZÀ-ÖØ-Þ]|(?![\w’'@/-]))"
 )
@@ -31,6 +31,10 @@ _NOT_A_NAME_SUFFIXES = ("s", "ing", "ed", "ly", "tion", "ment", "men", "ness", "
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _INNER_START = re.compile(r"(?<![.…])[.!?][”\"’)]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december today yesterday tomorrow""".split()
+)
 # Adjective and adverb endings: "legitimate but Irresponsible", never a name or institution.
 _MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
 
@@ -59,6 +63,9 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
         following = _NEXT_WORD.match(seg.text, match.end())
         if following and following.group(1)[0].isupper():
             continue  # part of a title or name: "The New York Times", "Three Gorges Dam"
+        previous = before.rsplit(None, 1)[-1].strip("“\"‘'(«,")
+        if previous[:1].isupper() and previous.lower() not in _CALENDAR:
+            continue  # "Theresa May said", "Formula One", but not "on Wednesday Three missiles"
         start = seg.start + match.start()
         yield det.flag(
             start,
@@ -77,9 +84,11 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
     languages=_LANGS,
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    evidence = ctx.name_evidence
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
-        if not any(_is_known_name(part, ctx) for part in word.split("-")):
+        parts = word.split("-") if "-" in word else (word,)
+        if not any(part in evidence and _is_known_name(part, ctx) for part in parts):
             continue
         start = seg.start + match.start()
         span_start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)
