@@ -188,3 +188,30 @@ def test_word_diff_keeps_every_character() -> None:
     for steps in (word_diff(before, after), _difflib_diff(before, after)):
         assert "".join(b for _, b, _ in steps) == before
         assert "".join(a for _, _, a in steps) == after
+
+
+def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None:
+    from postedit_tui.saving import _library_session
+
+    if _library_session() is None:
+        pytest.skip("this postedit has no provenance session")
+    from postedit.verify import verify
+
+    article = tmp_path / "article.txt"
+    article.write_text((DATA / "article.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    config = resolve()
+    document = make_document("article.txt", article.read_text(encoding="utf-8"),
+                             path=str(article), config=config)
+    session = ReviewSession(analyse(document, config), config, "Ann")
+    session.apply(first_suggestion(session, "b6.s1"))
+    session.edit("b3.s1", "Heavy rain flooded the district.")
+    session.remove("b9.s1")
+    session.undo()
+    saved = save(session, str(article), str(tmp_path / "out.txt"))
+    record = json.loads(Path(saved.sidecar or "").read_text(encoding="utf-8"))
+    by = {seg["id"]: [(r["by"], r["action"]) for r in seg["revisions"]]
+          for doc in record["documents"] for seg in doc["segments"] if seg["revisions"]}
+    assert by == {"b6.s1": [("rule:glued-words", "fix")],
+                  "b3.s1": [("human:Ann", "edit")],
+                  "b9.s1": [("human:Ann", "remove"), ("human:Ann", "undo")]}
+    assert verify(saved.output).ok
