@@ -34,8 +34,13 @@ class Suggestion:
 
 
 def fix_suggestions(segment_id: str, text: str, flags: Sequence[Flag]) -> list[Suggestion]:
-    """Suggestions from the detectors' fixes (``flags`` with offsets local to ``text``)."""
-    fixes = [f.fix for f in flags if f.fix is not None and _inside(f.fix, text)]
+    """Suggestions from the fixes of ``flags`` (offsets local to ``text``).
+
+    Detector fixes come before engine fixes, so when both propose the same repair the
+    detector's rule is the one credited.
+    """
+    ordered = sorted(flags, key=lambda f: f.origin != "detector")
+    fixes = [f.fix for f in ordered if f.fix is not None and _inside(f.fix, text)]
     if not fixes:
         return []
     out = []
