@@ -44,13 +44,13 @@ def fix_suggestions(segment_id: str, text: str, flags: Sequence[Flag]) -> list[S
     if not fixes:
         return []
     out = []
-    if len(fixes) > 1:
-        combined, applied = apply_fixes(text, fixes)
-        ordered = tuple(sorted(applied, key=lambda f: f.start, reverse=True))
-        steps = _steps(text, ordered)
+    combined, applied = apply_fixes(text, fixes)
+    if len(applied) > 1:
+        backwards = tuple(sorted(applied, key=lambda f: f.start, reverse=True))
+        steps = _steps(text, backwards)
         rules = ", ".join(dict.fromkeys(fix.rule for fix in applied))
         by = "+".join(dict.fromkeys(f"rule:{fix.rule}" for fix in applied))
-        change = Change(segment_id, text, combined, _action(applied), by, steps, ordered)
+        change = Change(segment_id, text, combined, _action(applied), by, steps, backwards)
         out.append(Suggestion(f"all fixes ({rules})", combined, change))
     for fix in fixes:
         new_text, _ = apply_fixes(text, [fix])
