@@ -119,10 +119,17 @@ def diff_content(steps: Sequence[DiffStep], context: int | None = None) -> Conte
             parts.append(_context(before, context, index == 0, index == len(steps) - 1))
             continue
         if before:
+            before = _visible(before)
             parts.append((f"[-{before}-]" if marks else before, DELETED))
         if after:
+            after = _visible(after)
             parts.append((f"{{+{after}+}}" if marks else after, INSERTED))
     return Content.assemble(*parts)
+
+
+def _visible(change: str) -> str:
+    """A change of spaces only is shown as ``␣`` so that it can be seen."""
+    return change.replace(" ", "␣") if not change.strip() else change
 
 
 _WORDS = re.compile(r"\s*\S+\s*")
