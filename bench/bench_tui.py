@@ -19,12 +19,13 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from postedit.config import resolve
-from postedit.document import Document, Segment
-from postedit.pipeline import analyse
 from postedit_tui.app import ReviewApp
 from postedit_tui.context import load_context
 from postedit_tui.scoring import ScoredBatch
+
+from postedit.config import resolve
+from postedit.document import Document, Segment
+from postedit.pipeline import analyse
 
 SENTENCES = [
     "The council approved the new budget for the harbour district on Monday.",
@@ -50,6 +51,9 @@ class SimulatedScorer:
 
     def __init__(self, seconds_per_segment: float = 0.004) -> None:
         self.seconds = seconds_per_segment
+
+    def describe(self) -> dict[str, str]:
+        return {"name": self.name, "version": "0", "model": "none"}
 
     def score(self, document: Document, segments: Sequence[Segment]) -> Iterator[ScoredBatch]:
         done = 0
@@ -100,9 +104,8 @@ class LatencyProbe:
         self.latencies: list[float] = []
 
     def install(self) -> None:
-        from textual.screen import Screen
-
         from postedit_tui.screens.review import ReviewScreen
+        from textual.screen import Screen
 
         move, detail, refresh = (ReviewScreen.action_move, ReviewScreen.show_detail,
                                  Screen._compositor_refresh)

@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-
-from postedit.config import resolve
-from postedit.document import Document, Segment
 from postedit_tui.app import ReviewApp
 from postedit_tui.context import ReviewContext, load_context
 from postedit_tui.scoring import ScoredBatch
 from postedit_tui.widgets.segment_editor import SegmentEditor
+
+from postedit.config import resolve
+from postedit.document import Document, Segment
 
 DATA = Path(__file__).parent / "data"
 
@@ -90,6 +90,9 @@ class FakeScorer:
     def __init__(self, fail_after: int | None = None) -> None:
         self.fail_after = fail_after
 
+    def describe(self) -> dict[str, str]:
+        return {"name": "fake", "version": "1", "model": "m1"}
+
     def score(self, document: Document, segments: Sequence[Segment]) -> Iterator[ScoredBatch]:
         done = 0
         for start in range(0, len(segments), 2):
@@ -103,6 +106,6 @@ class FakeScorer:
 
 
 def _trip(text: str) -> dict:
+    round_trip = text.replace("Three", "three").replace("mayor", "town mayor")
     return {"engine": "fake", "model": "m1", "pivot_text": f"[es] {text}",
-            "roundtrip_text": text.replace("Three", "three").replace("mayor", "town mayor"), "chrf": 61.5, "bleu": 40.0,
-            "evidence": []}
+            "roundtrip_text": round_trip, "chrf": 61.5, "bleu": 40.0, "evidence": []}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FLAGGED, FakeScorer, screen_of, settle
-
 from postedit_tui.screens.diff import DiffScreen
 from postedit_tui.screens.help import HelpScreen
 from postedit_tui.screens.modals import QuitScreen, ResumeScreen
@@ -234,3 +233,15 @@ async def test_command_palette_runs_review_actions(app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert screen_of(app).session.verdict("b3.s1") == "fine"
+
+
+async def test_saving_after_engine_scoring_names_the_engine(make_app) -> None:
+    app = make_app(scorer_factory=FakeScorer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "1", "ctrl+s")
+        await pilot.pause()
+    sidecar = Path(app.context.output + ".prov.json")
+    if sidecar.exists():  # the library records provenance
+        assert '"name": "fake"' in sidecar.read_text(encoding="utf-8")
+    assert "three neighbourhoods" in output_of(app).read_text(encoding="utf-8")

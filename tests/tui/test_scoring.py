@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA
+from postedit_tui.scoring import RoundTripScorer, open_scorer, scored_segments
 
 from postedit.config import resolve
 from postedit.pipeline import make_document
-from postedit_tui.scoring import RoundTripScorer, open_scorer, scored_segments
 
 backtranslation = pytest.importorskip("postedit.backtranslation")
 

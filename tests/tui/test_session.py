@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
-
-from postedit.config import resolve
-from postedit.errors import OutputError
-from postedit.pipeline import analyse, make_document
 from postedit_tui.journal import Journal, find_resumable, journal_path, read_entries, replay
 from postedit_tui.saving import default_output, save, write_atomic
 from postedit_tui.session import Change, ReviewSession
 from postedit_tui.suggestions import all_suggestions, engine_alternatives
 from postedit_tui.worddiff import _difflib_diff, word_diff
+
+from postedit.config import resolve
+from postedit.errors import OutputError
+from postedit.pipeline import analyse, make_document
 
 
 def new_session() -> ReviewSession:
@@ -215,3 +215,14 @@ def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None
                   "b3.s1": [("human:Ann", "edit")],
                   "b9.s1": [("human:Ann", "remove"), ("human:Ann", "undo")]}
     assert verify(saved.output).ok
+
+
+def test_review_refuses_an_output_it_cannot_write_before_opening(tmp_path: Path) -> None:
+    from postedit_tui.context import load_context
+
+    article = tmp_path / "a.txt"
+    article.write_text("A short article. It is fine.\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="does not exist"):
+        load_context(str(article), config=resolve(), output=str(tmp_path / "no" / "out.txt"))
+    with pytest.raises(OutputError, match="overwrite"):
+        load_context(str(article), config=resolve(), output=str(article))

@@ -13,7 +13,6 @@ def run_review(article: str, *, config: Any = None, source_path: str | None = No
                editor: str | None = None) -> None:
     """Open ``article`` in the review UI; input errors are raised before the screen opens."""
     from postedit.config import resolve
-
     from postedit_tui.app import ReviewApp
     from postedit_tui.context import load_context
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 
 from postedit.config import Config
 from postedit.document import Document
-from postedit.errors import InputError
-
+from postedit.errors import InputError, OutputError
 from postedit_tui.journal import journal_path, sha256_of
 from postedit_tui.saving import default_output
 from postedit_tui.scoring import Scorer, open_scorer
@@ -67,8 +66,14 @@ def load_context(article: str, *, config: Config, source_path: str | None = None
     if document is None:
         raise InputError("no article found", path=article)
     source_text = _read_source(source_path, config) if source_path else None
-    return ReviewContext(article, document, config, output or default_output(article),
-                         editor or _default_editor(), source_text, engine)
+    output = output or default_output(article)
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise OutputError("the folder to save in does not exist", path=output)
+    if os.path.abspath(output) == os.path.abspath(article):
+        raise OutputError("the output would overwrite the article under review", path=output)
+    return ReviewContext(article, document, config, output, editor or _default_editor(),
+                         source_text, engine)
 
 
 def _read_source(path: str, config: Config) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.message import Message
 
 from postedit.pipeline import DocumentReport
-
 from postedit_tui.scoring import ScoredBatch
 
 

@@ -15,7 +15,6 @@ from textual.content import Content
 
 from postedit.document import Block
 from postedit.flags import Flag
-
 from postedit_tui.session import ReviewSession
 from postedit_tui.suggestions import Suggestion
 from postedit_tui.worddiff import DiffStep, word_diff

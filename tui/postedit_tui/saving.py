@@ -12,11 +12,11 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from postedit.errors import OutputError
-
 from postedit_tui.session import Change, ReviewSession
 
 
@@ -34,9 +34,11 @@ def default_output(article: str) -> str:
     return str(path.with_name(f"{path.stem}.edited{path.suffix}"))
 
 
-def save(session: ReviewSession, article: str, output: str, *, force: bool = False) -> Saved:
+def save(session: ReviewSession, article: str, output: str, *, force: bool = False,
+         engines: Sequence[Mapping[str, str]] = ()) -> Saved:
     """Write the edited article (and its provenance when the library can record it).
 
+    ``engines`` (``{name, version, model}``) are the engines that scored the session.
     Raises :class:`OutputError` when ``output`` is the input, or exists and ``force``
     is off.
     """
@@ -47,7 +49,7 @@ def save(session: ReviewSession, article: str, output: str, *, force: bool = Fal
     session_class = _library_session()
     if session_class is None:
         return _save_plain(session, article, output)
-    return _save_with_provenance(session_class, session, article, output)
+    return _save_with_provenance(session_class, session, article, output, engines)
 
 
 def _library_session():  # type: ignore[no-untyped-def]
@@ -110,8 +112,9 @@ def _fsync_folder(folder: str) -> None:
 
 
 def _save_with_provenance(session_class, session: ReviewSession, article: str,  # type: ignore[no-untyped-def]
-                          output: str) -> Saved:
-    options = {"editor": session.editor, "settings": _settings(session)}
+                          output: str, engines: Sequence[Mapping[str, str]]) -> Saved:
+    options = {"editor": session.editor, "settings": _settings(session),
+               "engines": _engine_infos(engines)}
     try:
         record_session = session_class.open(article, config=session.config, **options)
     except TypeError:  # a library whose Session.open takes no config
@@ -122,6 +125,15 @@ def _save_with_provenance(session_class, session: ReviewSession, article: str,  
         _record(record_session, session, kind, change)
     saved = record_session.save(output, force=True)
     return Saved(saved.output, saved.sidecar)
+
+
+def _engine_infos(engines: Sequence[Mapping[str, str]]) -> list:
+    try:
+        from postedit.provenance import engine_info
+    except ImportError:
+        return []
+    return [engine_info(e.get("name", ""), e.get("version", ""), e.get("model", ""))
+            for e in engines]
 
 
 def _settings(session: ReviewSession) -> dict:

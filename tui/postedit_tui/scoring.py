@@ -40,6 +40,10 @@ class ScoredBatch:
 class Scorer(Protocol):
     name: str
 
+    def describe(self) -> dict[str, str]:
+        """``{name, version, model}`` for the provenance record."""
+        ...
+
     def score(self, document: Document, segments: Sequence[Segment]) -> Iterator[ScoredBatch]:
         """Results batch by batch; the last batch has ``final`` set and carries the flags."""
         ...
@@ -74,6 +78,10 @@ class RoundTripScorer:
 
     def __post_init__(self) -> None:
         self.name = str(getattr(self.engine, "name", "engine"))
+
+    def describe(self) -> dict[str, str]:
+        return {"name": self.name, "version": str(getattr(self.engine, "version", "")),
+                "model": str(getattr(self.engine, "model_id", ""))}
 
     def score(self, document: Document, segments: Sequence[Segment]) -> Iterator[ScoredBatch]:
         from postedit.backtranslation import engine_flags, round_trip

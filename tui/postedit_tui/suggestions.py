@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from postedit.flags import Fix, Flag, apply_fixes
-
 from postedit_tui.session import Change
 
 MAX_SUGGESTIONS = 9

@@ -19,7 +19,6 @@ from textual.worker import get_current_worker
 
 from postedit.errors import PosteditError
 from postedit.pipeline import analyse
-
 from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
@@ -366,14 +365,15 @@ class ReviewScreen(Screen):
     def action_help(self) -> None:
         from postedit_tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.BINDINGS))
+        self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
 
     def action_save(self) -> bool:
         if self.session is None:
             return False
         try:
+            engines = [self.scorer.describe()] if self.scorer is not None else []
             saved = save(self.session, self.context.article, self.context.output,
-                         force=self.force_save)
+                         force=self.force_save, engines=engines)
         except PosteditError as exc:
             self.force_save = "exists" in str(exc)
             self.notify(str(exc), title="Not saved", severity="error")
