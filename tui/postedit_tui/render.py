@@ -62,6 +62,13 @@ def segment_prompt(segment_id: str, kind: str, text: str, verdict: str, score: f
     )
 
 
+def session_row(session: ReviewSession, segment_id: str) -> Content:
+    """The segment list row of a segment in its current state."""
+    report = session.current(segment_id)
+    return segment_prompt(segment_id, report.block.kind, session.text(segment_id),
+                          session.verdict(segment_id), report.score, session.status(segment_id))
+
+
 def paragraph(block: Block, session: ReviewSession, segment_id: str) -> Content:
     """The paragraph with the current sentence highlighted and its flagged spans marked."""
     parts: list[Content | str | tuple[str, str]] = []

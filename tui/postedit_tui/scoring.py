@@ -124,3 +124,14 @@ def single_segment_document(document: Document, segment_id: str, text: str) -> D
     segment = Segment(segment_id, 0, len(text), text)
     edited = Block(block.id, block.kind, 0, len(text), text, (segment,))
     return replace(document, text=text, blocks=(edited,))
+
+
+def progress_text(batch: ScoredBatch, scorer: Scorer | None, rescore: bool = False) -> str:
+    """What the header says about engine scoring."""
+    if scorer is None:
+        return "no engine"
+    if rescore:
+        return f"{scorer.name}: re-scored"
+    if batch.final:
+        return f"{scorer.name}: scored {batch.total}"
+    return f"{scorer.name}: scoring {batch.done}/{batch.total}"

@@ -25,7 +25,13 @@ from postedit_tui.context import ReviewContext
 from postedit_tui.journal import Journal, find_resumable, replay
 from postedit_tui.messages import DetectorsDone, EditFinished, EngineBatch, EngineFailed
 from postedit_tui.saving import save
-from postedit_tui.scoring import ScoredBatch, Scorer, scored_segments, single_segment_document
+from postedit_tui.scoring import (
+    ScoredBatch,
+    Scorer,
+    progress_text,
+    scored_segments,
+    single_segment_document,
+)
 from postedit_tui.session import Change, ReviewSession
 from postedit_tui.source import align_source, source_for
 from postedit_tui.suggestions import Suggestion, all_suggestions, engine_alternatives
@@ -176,7 +182,7 @@ class ReviewScreen(Screen):
         self.session.add_engine_results(batch.results, message.texts)
         if batch.final and not message.rescore:
             self.session.add_engine_flags(batch.flags)
-        self.progress = _progress(batch, self.scorer, message.rescore)
+        self.progress = progress_text(batch, self.scorer, message.rescore)
         touched = set(batch.results) | {f.segment for f in batch.flags}
         for segment_id in touched:
             self.refresh_row(segment_id)
@@ -192,14 +198,6 @@ class ReviewScreen(Screen):
 
     # --- drawing ---------------------------------------------------------------------------
 
-    def row(self, segment_id: str) -> tuple[str, object]:
-        session = self.session
-        assert session is not None
-        report = session.current(segment_id)
-        return segment_id, render.segment_prompt(
-            segment_id, report.block.kind, session.text(segment_id), session.verdict(segment_id),
-            report.score, session.status(segment_id))
-
     def refill(self) -> None:
         if self.session is None:
             return
@@ -207,11 +205,13 @@ class ReviewScreen(Screen):
         ids = self.session.ids
         if self.only_flagged:
             ids = [i for i in ids if self.session.is_flagged(i) or i == segments.current]
-        segments.fill((self.row(i) for i in ids), keep=segments.current)  # type: ignore[misc]
+        session = self.session
+        segments.fill(((i, render.session_row(session, i)) for i in ids), keep=segments.current)
 
     def refresh_row(self, segment_id: str) -> None:
         if self.session is not None:
-            self.query_one(SegmentList).refresh_row(*self.row(segment_id))  # type: ignore[arg-type]
+            prompt = render.session_row(self.session, segment_id)
+            self.query_one(SegmentList).refresh_row(segment_id, prompt)
 
     def show_status(self) -> None:
         session = self.session
@@ -402,16 +402,6 @@ class ReviewScreen(Screen):
     def on_unmount(self) -> None:
         if self.journal is not None:
             self.journal.close()
-
-
-def _progress(batch: ScoredBatch, scorer: Scorer | None, rescore: bool) -> str:
-    if scorer is None:
-        return "no engine"
-    if rescore:
-        return f"{scorer.name}: re-scored"
-    if batch.final:
-        return f"{scorer.name}: scored {batch.total}"
-    return f"{scorer.name}: scoring {batch.done}/{batch.total}"
 
 
 def _describe(exc: BaseException) -> str:
