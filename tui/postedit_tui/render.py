@@ -70,16 +70,22 @@ def session_row(session: ReviewSession, segment_id: str) -> Content:
 
 
 def paragraph(block: Block, session: ReviewSession, segment_id: str) -> Content:
-    """The paragraph with the current sentence highlighted and its flagged spans marked."""
+    """The paragraph with the current sentence highlighted and its flagged spans marked.
+
+    The text between sentences is the document's own, so a missing space shows.
+    """
+    original = session.document.text
     parts: list[Content | str | tuple[str, str]] = []
+    position = block.start
     for seg in block.segments:
+        parts.append(original[position : seg.start].replace("\n", " "))
+        position = seg.end
         text = session.text(seg.id)
         if seg.id == segment_id:
             parts.append(flagged_text(text, session.local_flags(seg.id)))
         elif text:
             parts.append((text, "$text-muted"))
-        parts.append(" ")
-    return Content.assemble(*parts).rstrip()
+    return Content.assemble(*parts)
 
 
 def flagged_text(text: str, flags: Sequence[Flag]) -> Content:
