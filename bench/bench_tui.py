@@ -76,6 +76,18 @@ def _busy(seconds: float) -> None:
 
 
 async def first_paint(path: str, segments: int) -> dict[str, float]:
+    import postedit_tui.screens.review as review_screen
+
+    timed: dict[str, float] = {}
+    analyse_in_worker = review_screen.analyse
+
+    def timed_analyse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        begun = time.perf_counter()
+        report = analyse_in_worker(*args, **kwargs)
+        timed["worker"] = time.perf_counter() - begun
+        return report
+
+    review_screen.analyse = timed_analyse  # type: ignore[assignment]
     started = time.perf_counter()
     context = load_context(path, config=resolve(), editor="bench", output=path + ".out")
     loaded = time.perf_counter()
@@ -89,10 +101,11 @@ async def first_paint(path: str, segments: int) -> dict[str, float]:
         await pilot.pause()
         shown = time.perf_counter()
         assert len(screen.session.ids) >= segments
+    review_screen.analyse = analyse_in_worker  # type: ignore[assignment]
     analyse_started = time.perf_counter()
     analyse(context.document, context.config)
     return {"load": loaded - started, "paint": painted - loaded, "shown": shown - loaded,
-            "analyse": time.perf_counter() - analyse_started}
+            "analyse": time.perf_counter() - analyse_started, "worker": timed["worker"]}
 
 
 class LatencyProbe:
@@ -167,8 +180,10 @@ def main() -> None:
     print(f"first paint (UI, after loading):  {times['paint']:6.3f} s "
           f"({times['paint']:.2f}x the 1 s target)")
     print(f"all detectors shown:              {times['shown']:6.3f} s "
-          f"({times['shown']:.2f}x the 1 s target; the detectors alone, warm, take "
-          f"{times['analyse']:.3f} s, {times['analyse'] / times['shown']:.0%} of it)")
+          f"({times['shown']:.2f}x the 1 s target)")
+    print(f"  of which the detectors in their worker (first run, loads word lists): "
+          f"{times['worker']:.3f} s ({times['worker'] / times['shown']:.0%}); "
+          f"the same analysis warm: {times['analyse']:.3f} s")
     for size, latencies, progress in results:
         median = statistics.median(latencies)
         p90 = statistics.quantiles(latencies, n=10)[-1]
