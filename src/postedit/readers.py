@@ -66,7 +66,9 @@ def expand_paths(paths: list[str]) -> list[str]:
             found = sorted(
                 str(p)
                 for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+                if p.is_file()
+                and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
                 raise InputError("directory holds no .txt, .md or .jsonl articles", path=path)
@@ -83,7 +85,7 @@ def read_articles(path: str) -> Iterator[tuple[str, str, str, dict]]:
         yield from _jsonl_articles(text, path)
         return
     fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
-    doc_id = "stdin" if path == "-" else os.path.basename(path)
+    doc_id = "stdin" if path == "-" else path
     yield doc_id, text, fmt, {}
 
 

@@ -1,0 +1,234 @@
+"""The ``postedit`` command line: thin click commands over the library.
+
+stdout is data, stderr is diagnostics. Every :class:`PosteditError` is printed
+as one line (``postedit: error: FILE: problem``) with its exit code; a
+traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import click
+
+from postedit import __version__
+from postedit.config import Config, resolve
+from postedit.errors import ExitCode, PosteditError
+
+F = Callable[..., Any]
+
+
+class PosteditGroup(click.Group):
+    """A click group that turns PosteditError into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PosteditError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"postedit: error: {exc}", err=True)
+            ctx.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            click.echo("postedit: interrupted", err=True)
+            ctx.exit(int(ExitCode.INTERRUPTED))
+        except BrokenPipeError:
+            ctx.exit(0)
+
+
+@click.group(cls=PosteditGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="postedit")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Find and repair garbled machine translation.
+
+    \b
+    Example:
+      postedit score article.txt
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def analysis_options(func: F) -> F:
+    """Options shared by every command that analyses articles."""
+    options = [
+        click.option("--lang", help="Language of the text (ISO 639-1); detected when omitted."),
+        click.option(
+            "--rules",
+            help="Comma-separated detector ids to run (default: all). See the README catalogue.",
+        ),
+        click.option("--skip-rules", help="Comma-separated detector ids not to run."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **more: Any) -> Config:
+    return resolve(
+        lang=lang,
+        rules=_rule_list(rules),
+        skip_rules=_rule_list(skip_rules) or (),
+        **more,
+    )
+
+
+def _rule_list(value: str | None) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    from postedit.detectors import load_all
+
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in load_all()]
+    if unknown:
+        known = ", ".join(sorted(load_all()))
+        raise PosteditError(f"unknown rule {', '.join(unknown)} (known: {known})")
+    return names
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv", "json"]),
+    help="Output format (default: table on a terminal, jsonl otherwise).",
+)
+@click.option(
+    "--fail-under",
+    type=float,
+    help="Exit 1 when any document's quality score (0-100) is below this.",
+)
+@click.option("--color/--no-color", default=None, help="Force colour on or off in the table.")
+@analysis_options
+def score(
+    articles: tuple[str, ...],
+    fmt: str | None,
+    fail_under: float | None,
+    color: bool | None,
+    lang: str | None,
+    rules: str | None,
+    skip_rules: str | None,
+) -> None:
+    """Score machine-translated ARTICLES sentence by sentence.
+
+    ARTICLES are .txt/.md files (blank-line paragraphs), .jsonl collections
+    ({"id", "text"} per line), directories of those, or - for stdin.
+
+    \b
+    Examples:
+      postedit score fixtures/articles/militias-en.txt
+      postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
+    """
+    from postedit.pipeline import analyse, load_documents
+    from postedit.reporting import render
+
+    config = config_from(lang, rules, skip_rules)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    below: list[str] = []
+
+    def reports() -> Iterator[Any]:
+        for document in load_documents(articles, config):
+            report = analyse(document, config)
+            if fail_under is not None and report.score < fail_under:
+                below.append(f"{document.id} scored {report.score:.1f} < {fail_under:g}")
+            yield report
+
+    render(reports(), fmt, sys.stdout, color)
+    if below:
+        for line in below:
+            click.echo(f"postedit: {line}", err=True)
+        sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def rules(fmt: str) -> None:
+    """List the detector catalogue: ids, MQM categories, severities, languages.
+
+    \b
+    Example:
+      postedit rules --format json
+    """
+    import json
+
+    from postedit.detectors import load_all
+
+    rows = [
+        {
+            "id": det.id,
+            "category": det.category,
+            "severity": det.severity,
+            "languages": sorted(det.languages) if det.languages else "all",
+            "scope": det.scope,
+            "description": det.description,
+        }
+        for det in load_all().values()
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        langs = row["languages"] if row["languages"] == "all" else ",".join(row["languages"])
+        click.echo(f"{row['id']:22} {row['category']:28} {row['severity']:6} {langs:16} "
+                   f"{row['description']}")
+
+
+@main.command()
+@click.argument("article")
+@click.option("--source", "source_path", help="The original (source-language) article, if known.")
+@click.option("--source-lang", default="es", show_default=True, help="Language translated from.")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "argos", "apertium", "none"]),
+    default="auto",
+    show_default=True,
+    help="Back-translation engine for round-trip scores.",
+)
+@click.option("-o", "--output", help="Where to save the edited article (default ARTICLE.edited.EXT).")
+@click.option("--editor", help="Name recorded in the provenance (default: git user.name, login).")
+@analysis_options
+def review(
+    article: str,
+    source_path: str | None,
+    source_lang: str,
+    engine: str,
+    output: str | None,
+    editor: str | None,
+    lang: str | None,
+    rules: str | None,
+    skip_rules: str | None,
+) -> None:
+    """Open ARTICLE in the review UI to repair it sentence by sentence.
+
+    \b
+    Example:
+      postedit review fixtures/articles/militias-en.txt
+    """
+    try:
+        from postedit_tui import run_review
+    except ImportError as exc:
+        raise PosteditError(
+            f"the review UI is not installed ({exc.name} missing): pip install 'postedit[tui]'"
+        ) from None
+    config = config_from(lang, rules, skip_rules, source_lang=source_lang)
+    run_review(
+        article,
+        config=config,
+        source_path=source_path,
+        engine=engine,
+        output=output,
+        editor=editor,
+    )
+
+
+def run() -> None:
+    main(obj={})
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,44 @@
+"""One configuration object with documented defaults.
+
+Public functions take ``config=None, **overrides``; :func:`resolve` turns that
+into a :class:`Config`. Verdict weights and thresholds live in ``verdict.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of an analysis.
+
+    Attributes:
+        lang: language of the machine translation; None detects it per document.
+        source_lang: language the article was translated from (for round trips).
+        rules: detector ids to run; None runs every registered detector.
+        skip_rules: detector ids never to run.
+        untranslated_min_words: shortest segment judged by the ``untranslated`` detector.
+        fragment_max_words: sentences this short (or shorter) without a verb are fragments.
+        caption_max_words: longest paragraph that can be recognised as a photo caption.
+        headline_max_words: longest first paragraph taken for a headline.
+    """
+
+    lang: str | None = None
+    source_lang: str = "es"
+    rules: tuple[str, ...] | None = None
+    skip_rules: tuple[str, ...] = ()
+    untranslated_min_words: int = 5
+    fragment_max_words: int = 6
+    caption_max_words: int = 60
+    headline_max_words: int = 30
+
+    def enabled(self, rule: str) -> bool:
+        return rule not in self.skip_rules and (self.rules is None or rule in self.rules)
+
+
+DEFAULT = Config()
+
+
+def resolve(config: Config | None = None, **overrides: object) -> Config:
+    return replace(config or DEFAULT, **overrides)  # type: ignore[arg-type]

@@ -1,0 +1,59 @@
+"""Document-wide facts the detectors share, computed once per document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from postedit.config import Config
+from postedit.document import Document
+
+_CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
+_SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
+_LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a detector may know beyond its own sentence.
+
+    Attributes:
+        document: the article.
+        lang: language of its text (detectors declare which they support).
+        config: the analysis settings.
+        names_mid_sentence: lower-cased words seen capitalised inside a sentence
+            somewhere in the document (evidence that they are names).
+        names_as_subject: lower-cased capitalised words that open a sentence and are
+            followed by a reporting verb or a past tense (``Austin warned``): weaker
+            evidence of a name than a capital inside a sentence.
+        lowercase_counts: how often each all-lower-case word occurs in the document.
+    """
+
+    document: Document
+    lang: str
+    config: Config
+    names_mid_sentence: frozenset[str]
+    names_as_subject: frozenset[str]
+    lowercase_counts: Counter[str]
+
+
+def build_context(document: Document, config: Config) -> Context:
+    mid: set[str] = set()
+    subjects: set[str] = set()
+    for _block, seg in document.iter_segments():
+        for match in _CAPITALISED.finditer(seg.text):
+            word = match.group(1).lower()
+            if match.start() > 0 and not _after_opening(seg.text, match.start()):
+                mid.add(word)
+            elif _SUBJECT_VERB.match(seg.text, match.end()):
+                subjects.add(word)
+    lowercase = Counter(_LOWERCASE.findall(document.text))
+    return Context(
+        document, document.lang, config, frozenset(mid), frozenset(subjects), lowercase
+    )
+
+
+def _after_opening(text: str, pos: int) -> bool:
+    """True when only quotes/brackets precede ``pos``: still the sentence start."""
+    return not text[:pos].strip("“\"‘'([«¿¡ ")

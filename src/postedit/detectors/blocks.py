@@ -1,0 +1,112 @@
+"""Block kinds: headline, caption, attribution, boilerplate or body.
+
+Captions and attributions are recognised, not errors: they are short
+paragraphs with a photo credit ``(Agency/Photographer)`` or a source note
+``(with information from EFE)``. Boilerplate is web chrome pasted into the
+article (``Source link``, ``Leave a Comment``); the ``boilerplate`` detector
+flags it with a fix that removes the block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postedit.config import Config
+from postedit.detectors import Detector, detector
+from postedit.flags import Flag
+
+AGENCIES = (
+    r"Reuters|AP|AFP|EFE|dpa|DPA|EPA|ANSA|Xinhua|Getty(?: Images)?|Europa Press|"
+    r"Bloomberg|Anadolu|TASS|Sputnik|Shutterstock|iStock|Archivo|Archive|File|Handout"
+)
+_CREDIT_IN_BRACKETS = re.compile(
+    r"\(\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fuente)\s*:\s*)?"
+    r"(?:[^()]{1,60}/[^()]{1,60}|(?:" + AGENCIES + r")(?:\s*/[^()]{1,60})?)\s*\)\s*$"
+)
+_CREDIT_LABEL = re.compile(
+    r"(?:^|[.\s])(?:Photo|Foto|Image|Imagen|Bild|Crédit photo|Credit|Fotografía)\s*:\s*\S.{0,60}$",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:the\s+)?"
+    r"(?:information|informaci[oó]n|informaciones|Informationen|informations?|informa[cç][oõ]es|"
+    r"reporting|material|agencias|agencies|Agenturen|agences|ag[eê]ncias)"
+    r"(?:\s+(?:from|de|von|d'|des|da|of)\b.*)?\)?\s*\.?$",
+    re.I,
+)
+_AGENCY_ONLY = re.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
+_BYLINE = re.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
+
+BOILERPLATE = tuple(
+    re.compile(rf"^(?:{pattern})$", re.I)
+    for pattern in (
+        # English
+        r"source(?: link)?|leave a (?:comment|reply)|share(?: this)?(?: article| story)?|"
+        r"read (?:more|also|next)|click here.*|continue reading|related(?: articles| posts| news)?|"
+        r"advertisement|sponsored(?: content)?|subscribe.*|sign up.*|follow us.*|"
+        r"(?:we use|this (?:site|website) uses) cookies.*|accept(?: all)? cookies|"
+        r"comments?|print|email|tweet|like this:|loading\W*|see also|more news|"
+        r"(?:all rights reserved|copyright).*",
+        # Spanish
+        r"fuente|enlace (?:de )?(?:la )?fuente|deja(?: un| tu)? comentario|comparte(?: esto)?|"
+        r"compartir|leer (?:más|también)|lee también|seguir leyendo|publicidad|"
+        r"suscr[ií]bete.*|s[ií]guenos.*|noticias relacionadas|te puede interesar|"
+        r"(?:este sitio|utilizamos|usamos) cookies.*|aceptar cookies|comentarios?|"
+        r"todos los derechos reservados.*",
+        # German
+        r"quelle|quellenlink|kommentar (?:hinterlassen|schreiben)|teilen|weiterlesen|"
+        r"mehr (?:lesen|dazu)|lesen sie auch|anzeige|werbung|abonnieren.*|folgen sie uns.*|"
+        r"(?:wir verwenden|diese (?:seite|website) verwendet) cookies.*|cookies akzeptieren|"
+        r"alle rechte vorbehalten.*",
+        # French
+        r"lien source|laisser un commentaire|laissez un commentaire|partager(?: cet article)?|"
+        r"lire (?:la suite|aussi|plus)|à lire aussi|publicité|abonnez-vous.*|suivez-nous.*|"
+        r"(?:ce site utilise|nous utilisons) des cookies.*|accepter les cookies|"
+        r"tous droits réservés.*",
+    )
+)
+_BOILERPLATE_MAX_WORDS = 14
+
+
+def classify_block(text: str, index: int, config: Config) -> str:
+    """The kind of the paragraph ``text``, the ``index``-th (0-based) of its article."""
+    stripped = text.strip()
+    words = len(stripped.split())
+    if words <= _BOILERPLATE_MAX_WORDS and is_boilerplate(stripped):
+        return "boilerplate"
+    if _ATTRIBUTION.match(stripped) or _AGENCY_ONLY.match(stripped) or _BYLINE.match(stripped):
+        return "attribution"
+    if words <= config.caption_max_words and is_caption(stripped):
+        return "caption"
+    if index == 0 and words <= config.headline_max_words and "\n" not in stripped:
+        if not stripped.endswith((".", "…")) or stripped.count(". ") == 0 and words <= 20:
+            return "headline"
+    return "body"
+
+
+def is_boilerplate(text: str) -> bool:
+    normal = re.sub(r"[\s\W_]+$", "", re.sub(r"^[\W_]+", "", text)).strip()
+    normal = re.sub(r"\s+", " ", normal)
+    return bool(normal) and any(pattern.match(normal) for pattern in BOILERPLATE)
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CREDIT_IN_BRACKETS.search(text) or _CREDIT_LABEL.search(text))
+
+
+@detector(
+    "boilerplate",
+    category="design/markup",
+    severity="major",
+    description="Web page chrome pasted into the article (Source link, Leave a Comment, Share this:)",
+    scope="block",
+)
+def boilerplate(det: Detector, ctx: object, block) -> Iterator[Flag]:  # type: ignore[no-untyped-def]
+    if block.kind == "boilerplate":
+        yield det.flag(
+            block.start,
+            block.end,
+            f"“{block.text[:40]}” is web page chrome, not part of the article: remove it",
+            "",
+        )

@@ -1,0 +1,80 @@
+"""Sentence fragments: text that cannot stand alone as a sentence.
+
+``Which is part of ...`` (starts with a relative pronoun), ``Border with Syria
+respectively.`` (short and verbless), ``Agreed.`` (a lone word). Verbs are
+recognised by closed lists and inflection endings, which errs on the side of
+seeing a verb: a missed fragment costs less than a false alarm. Headlines,
+captions and attributions are verbless by nature and are not judged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postedit.context import Context
+from postedit.detectors import Detector, detector
+from postedit.document import Block, Segment
+from postedit.flags import Flag
+from postedit.lexicon import RELATIVE_OPENERS, closed_class
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_VERB_ENDINGS = {
+    "en": ("ed", "es", "s", "ing", "en"),
+    "es": ("ó", "aron", "ieron", "aba", "aban", "ía", "ían", "ará", "erá", "irá", "an", "en",
+           "ado", "ido", "ando", "iendo", "ar", "er", "ir"),
+    "fr": ("ait", "aient", "é", "ée", "és", "er", "ir", "ent", "ont", "ra"),
+    "it": ("ato", "ito", "uto", "ava", "are", "ere", "ire", "ano", "ono", "à"),
+    "pt": ("ou", "aram", "eram", "ava", "ia", "ar", "er", "ir", "am", "em"),
+}
+_VERBS = {
+    "en": frozenset("""is are was were be been am has have had do does did will would shall should
+        can could may might must says said say tell told take took make made give gave go went
+        come came get got see saw know knew think want use find put keep let seem leave call ask
+        need feel become show mean begin run hold bring write sit stand lose pay meet set lead
+        win fight kill hit cut""".split()),
+    "es": frozenset("es son era fue está están ha han hay dijo dice tiene tienen hace".split()),
+    "fr": frozenset("est sont était a ont fait dit va".split()),
+    "it": frozenset("è sono era ha hanno fa disse".split()),
+    "pt": frozenset("é são era foi tem têm faz disse".split()),
+}
+_JUDGED_KINDS = ("body",)
+
+
+@detector(
+    "fragment",
+    category="fluency/grammar",
+    severity="major",
+    description="A sentence fragment that cannot stand alone (Which is part of ..., "
+    "Border with Syria respectively.)",
+    languages=tuple(_VERB_ENDINGS),
+)
+def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    if block.kind not in _JUDGED_KINDS or seg.text.rstrip().endswith(("?", "!", ":")):
+        return
+    words = _WORD.findall(seg.text)
+    reason = _fragment_reason(words, ctx)
+    if reason:
+        yield det.flag(seg.start, seg.end, reason)
+
+
+def _fragment_reason(words: list[str], ctx: Context) -> str | None:
+    if not words:
+        return None
+    if words[0].lower() in RELATIVE_OPENERS.get(ctx.lang, ()):
+        return f"starts with “{words[0]}” and has no main clause: it belongs to the sentence before"
+    if len(words) == 1 and words[0].lower() not in closed_class(ctx.lang):
+        return f"a lone word, “{words[0]}”, is not a sentence"
+    if len(words) <= ctx.config.fragment_max_words and not _has_verb(words, ctx.lang):
+        return "a short sentence without a verb: probably a piece of another sentence"
+    return None
+
+
+def _has_verb(words: list[str], lang: str) -> bool:
+    verbs = _VERBS.get(lang, frozenset())
+    endings = _VERB_ENDINGS.get(lang, ())
+    for word in words:
+        lower = word.lower()
+        if lower in verbs or (len(lower) > 3 and lower.endswith(endings)):
+            return True
+    return False

@@ -1,0 +1,70 @@
+"""Unbalanced brackets and quotation marks.
+
+Brackets must close within their sentence. Quotation marks may span several
+sentences of a paragraph, and (English convention) several paragraphs: a
+paragraph that leaves a quote open is fine when the next paragraph opens with
+a quotation mark again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postedit.context import Context
+from postedit.detectors import Detector, detector
+from postedit.document import Block
+from postedit.flags import Flag
+
+BRACKETS = {")": "(", "]": "[", "}": "{"}
+QUOTES = {"”": "“", "»": "«"}
+_OPENING_QUOTES = "“«\"‘"
+
+
+@detector(
+    "unbalanced-pair",
+    category="fluency/punctuation",
+    severity="minor",
+    description="A bracket or quotation mark that is opened and never closed, or the reverse",
+    scope="block",
+)
+def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
+    for seg in block.segments:
+        for pos, char, problem in _unmatched(seg.text, BRACKETS):
+            yield det.flag(seg.start + pos, seg.start + pos + 1, _message(char, problem))
+    quote_problems = list(_unmatched(block.text, QUOTES)) + list(_straight_quotes(block.text))
+    for pos, char, problem in quote_problems:
+        if problem == "never closed" and _continues_next_paragraph(ctx, block):
+            continue
+        yield det.flag(block.start + pos, block.start + pos + 1, _message(char, problem))
+
+
+def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str]]:
+    openers = set(pairs.values())
+    stack: list[tuple[int, str]] = []
+    for pos, char in enumerate(text):
+        if char in openers:
+            stack.append((pos, char))
+        elif char in pairs:
+            if stack and stack[-1][1] == pairs[char]:
+                stack.pop()
+            else:
+                yield pos, char, "never opened"
+    for pos, char in stack:
+        yield pos, char, "never closed"
+
+
+def _straight_quotes(text: str) -> Iterator[tuple[int, str, str]]:
+    positions = [pos for pos, char in enumerate(text) if char == '"']
+    if len(positions) % 2:
+        yield positions[-1], '"', "never closed"
+
+
+def _continues_next_paragraph(ctx: Context, block: Block) -> bool:
+    blocks = ctx.document.blocks
+    index = int(block.id[1:]) - 1  # ids are b1, b2, ... in order
+    return index + 1 < len(blocks) and blocks[index + 1].text.lstrip()[:1] in _OPENING_QUOTES
+
+
+def _message(char: str, problem: str) -> str:
+    kind = "bracket" if char in "()[]{}" else "quotation mark"
+    return f"the {kind} “{char}” is {problem}"

@@ -1,0 +1,200 @@
+"""From text to reports: build documents, run the detectors, give verdicts.
+
+``make_document`` parses an article into blocks and segments;
+``analyse`` runs every enabled detector that supports the article's language
+and returns a :class:`DocumentReport`; ``recheck`` re-runs them on one edited
+sentence, which is what the review UI does after each edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from postedit.config import Config, resolve
+from postedit.context import Context, build_context
+from postedit.detectors import Detector, load_all
+from postedit.detectors.blocks import classify_block
+from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
+from postedit.flags import Flag
+from postedit.languages import detect_document
+from postedit.readers import expand_paths, read_articles
+from postedit.segmenter import split_sentences
+from postedit.verdict import penalty, quality, verdict, word_count
+
+
+@dataclass(frozen=True)
+class SegmentReport:
+    """The verdict on one sentence.
+
+    Attributes:
+        segment: the sentence.
+        block: the paragraph it belongs to (its ``kind`` matters to readers).
+        flags: problems found, detectors' and engines' alike, in offset order.
+        verdict: ``ok``, ``check`` or ``garbled`` (see ``verdict.py``).
+        penalty: MQM penalty points of the flags.
+        score: quality 0..100 of the sentence.
+        lang: language of the sentence (the document's unless found untranslated).
+        extra: engine results keyed by kind (``backtranslation``), for JSONL.
+    """
+
+    segment: Segment
+    block: Block
+    flags: tuple[Flag, ...]
+    verdict: str
+    penalty: float
+    score: float
+    lang: str
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    """The verdict on one article, and on each of its sentences."""
+
+    document: Document
+    segments: tuple[SegmentReport, ...]
+    skipped_rules: tuple[tuple[str, str], ...]
+    penalty: float
+    score: float
+    words: int
+
+    def counts(self) -> dict[str, int]:
+        out = {"ok": 0, "check": 0, "garbled": 0}
+        for report in self.segments:
+            out[report.verdict] += 1
+        return out
+
+
+def make_document(
+    doc_id: str,
+    text: str,
+    *,
+    fmt: str = "txt",
+    path: str | None = None,
+    meta: dict | None = None,
+    config: Config | None = None,
+) -> Document:
+    """Parse ``text`` into paragraphs and sentences, and detect its language."""
+    config = config or resolve()
+    blocks = []
+    for index, (start, end) in enumerate(paragraph_spans(text)):
+        block_id = f"b{index + 1}"
+        kind = classify_block(text[start:end], index, config)
+        segments = build_segments(block_id, text, split_sentences(text, start, end))
+        blocks.append(Block(block_id, kind, start, end, text[start:end], segments))
+    lang = config.lang or detect_document(_prose(text, blocks))
+    return Document(doc_id, text, tuple(blocks), lang, path, fmt, dict(meta or {}))
+
+
+def _prose(text: str, blocks: list[Block]) -> str:
+    body = " ".join(b.text for b in blocks if b.kind in ("body", "headline"))
+    return body or text
+
+
+def load_documents(paths: Iterable[str], config: Config | None = None) -> Iterator[Document]:
+    """Every article in ``paths`` (files, directories, ``-``), in order."""
+    for path in expand_paths(list(paths)):
+        for doc_id, text, fmt, meta in read_articles(path):
+            yield make_document(doc_id, text, fmt=fmt, path=path, meta=meta, config=config)
+
+
+def active_detectors(lang: str, config: Config) -> tuple[list[Detector], list[tuple[str, str]]]:
+    """Detectors to run on a ``lang`` article, and ``(id, reason)`` for those skipped."""
+    run, skipped = [], []
+    for det in load_all().values():
+        if not config.enabled(det.id):
+            continue
+        if det.supports(lang):
+            run.append(det)
+        else:
+            skipped.append((det.id, f"does not support language “{lang}”"))
+    return run, skipped
+
+
+def detect(document: Document, config: Config | None = None) -> tuple[dict[str, list[Flag]], list]:
+    """Flags per segment id from every active detector, and the skipped detectors."""
+    config = config or resolve()
+    detectors, skipped = active_detectors(document.lang, config)
+    ctx = build_context(document, config)
+    flags: dict[str, list[Flag]] = {seg.id: [] for seg in document.segments}
+    for block in document.blocks:
+        for flag in _block_flags(detectors, ctx, block):
+            flags[flag.segment].append(flag)
+    return flags, skipped
+
+
+def _block_flags(detectors: list[Detector], ctx: Context, block: Block) -> Iterator[Flag]:
+    if not block.segments:
+        return
+    for det in detectors:
+        if det.scope == "block":
+            for flag in det.func(det, ctx, block):
+                yield replace(flag, segment=_owner(block, flag.start))
+        else:
+            for seg in block.segments:
+                for flag in det.func(det, ctx, block, seg):
+                    yield replace(flag, segment=seg.id)
+
+
+def _owner(block: Block, offset: int) -> str:
+    owner = block.segments[0]
+    for seg in block.segments:
+        if seg.start <= offset:
+            owner = seg
+    return owner.id
+
+
+def analyse(document: Document, config: Config | None = None, **overrides: object) -> DocumentReport:
+    """Run the detectors on ``document`` and give every sentence a verdict."""
+    config = resolve(config, **overrides)
+    flags, skipped = detect(document, config)
+    reports = tuple(
+        segment_report(block, seg, flags[seg.id], document.lang)
+        for block, seg in document.iter_segments()
+    )
+    return summarise(document, reports, skipped)
+
+
+def segment_report(block: Block, seg: Segment, flags: Iterable[Flag], lang: str) -> SegmentReport:
+    ordered = tuple(sorted(flags, key=lambda f: (f.start, f.end, f.rule)))
+    points = penalty(ordered)
+    seg_lang = next((_flag_lang(f) for f in ordered if f.rule == "untranslated"), lang)
+    return SegmentReport(
+        seg, block, ordered, verdict(ordered), points, quality(points, word_count(seg.text)), seg_lang
+    )
+
+
+def _flag_lang(flag: Flag) -> str:
+    return flag.message.split("“", 2)[1].split("”", 1)[0]
+
+
+def summarise(
+    document: Document, reports: tuple[SegmentReport, ...], skipped: Iterable[tuple[str, str]]
+) -> DocumentReport:
+    points = sum(r.penalty for r in reports)
+    words = sum(word_count(r.segment.text) for r in reports)
+    return DocumentReport(
+        document, reports, tuple(skipped), points, quality(points, words, min_words=1), words
+    )
+
+
+def recheck(
+    document: Document, segment_id: str, new_text: str, config: Config | None = None
+) -> SegmentReport:
+    """The report for ``segment_id`` if its text were ``new_text`` (offsets local to the edit).
+
+    Builds a one-sentence copy of its paragraph so that sentence and paragraph
+    detectors both run; the document-wide name evidence of the original is kept.
+    """
+    config = config or resolve()
+    block = document.block_of(segment_id)
+    segment = Segment(segment_id, 0, len(new_text), new_text)
+    edited_block = Block(block.id, block.kind, 0, len(new_text), new_text, (segment,))
+    if not new_text.strip():
+        return segment_report(edited_block, segment, (), document.lang)
+    detectors, _ = active_detectors(document.lang, config)
+    ctx = replace(build_context(document, config), document=replace(document, blocks=(edited_block,)))
+    flags = [f for f in _block_flags(detectors, ctx, edited_block) if f.segment == segment_id]
+    return segment_report(edited_block, segment, flags, document.lang)
+
