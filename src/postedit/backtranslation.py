@@ -67,9 +67,7 @@ DEFAULT_CALIBRATION = Calibration()
 
 def calibration_for(engine: str, source_lang: str, target_lang: str) -> Calibration:
     pair = f"{source_lang}-{target_lang}"
-    return CALIBRATIONS.get(
-        (engine, pair), CALIBRATIONS.get((engine, "*"), DEFAULT_CALIBRATION)
-    )
+    return CALIBRATIONS.get((engine, pair), CALIBRATIONS.get((engine, "*"), DEFAULT_CALIBRATION))
 
 
 @dataclass(frozen=True)
@@ -230,7 +228,7 @@ _NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "le", "la", "van", "von", "o", 
 # Lowercase particles inside names (``al Haq``, ``van Gogh``, ``bin Salman``): not lowercased names.
 _NAME_PARTICLES = frozenset(
     "al el ul bin ibn bint abu abd de del della der den di da das dos du la le van von ter zu y e"
-    .split()
+    "".split()
 )
 _NAME_JOINERS = ("-", "'", "’")
 KNOWN_WORD_ZIPF = 2.0  # a whole word at least this frequent is a word, not a join
@@ -268,8 +266,11 @@ def classify_unknown(
         return "unknown-name"
     if glue_point(word, lang) is not None:
         return "unknown-word"
-    if word.islower() and word not in _NAME_PARTICLES and len(word) >= 3 and (
-        followed_by_unknown or _capitalised_elsewhere(word, document_text)
+    if (
+        word.islower()
+        and word not in _NAME_PARTICLES
+        and len(word) >= 3
+        and (followed_by_unknown or _capitalised_elsewhere(word, document_text))
     ):
         return "unknown-word"
     return "unknown-name"
@@ -386,7 +387,9 @@ def _score_flags(
     flags = []
     for trip in long_enough:
         if _chrf_outlier(trip.chrf, chrf_z.get(trip.segment), calibration):
-            flags.append(_segment_flag(document, trip, "engine-roundtrip", _roundtrip_message(trip)))
+            flags.append(
+                _segment_flag(document, trip, "engine-roundtrip", _roundtrip_message(trip))
+            )
         if trip.logprob is not None and _logprob_outlier(
             trip.logprob, logprob_z.get(trip.segment), calibration
         ):
@@ -442,8 +445,22 @@ def _words(document: Document, segment_id: str) -> int:
 
 
 def score_document(
-    engine: Engine, document: Document, source_lang: str
+    engine: Engine, document: Document, source_lang: str, *, source_text: str | None = None
 ) -> tuple[dict[str, dict], list[Flag]]:
-    """Round trips for a document: ``{segment id: JSONL dict}`` and the engine's flags."""
-    trips = round_trip(engine, document, source_lang)
-    return {t.segment: t.to_json() for t in trips}, engine_flags(document, trips, source_lang)
+    """Engine results per segment id (``{"backtranslation": {...}}``, for JSONL) and flags.
+
+    With ``source_text`` (the original article) each record also gets ``source``:
+    the aligned original sentence and the bilingual comparison.
+    """
+    segments = scored_segments(document)
+    trips = round_trip(engine, document, source_lang, segments)
+    records = {t.segment: t.to_json() for t in trips}
+    flags = engine_flags(document, trips, source_lang)
+    if source_text is not None:
+        from postedit.bilingual import bilingual_extras
+
+        extras, more = bilingual_extras(engine, document, segments, trips, source_text, source_lang)
+        for segment_id, extra in extras.items():
+            records.setdefault(segment_id, {}).update(extra)
+        flags += more
+    return {segment_id: {"backtranslation": r} for segment_id, r in records.items()}, flags

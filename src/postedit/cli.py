@@ -90,6 +90,50 @@ def _rule_list(value: str | None) -> tuple[str, ...] | None:
     return names
 
 
+def engine_options(func: F) -> F:
+    """Back-translation engine options (see postedit.engines and postedit.backtranslation)."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["auto", "argos", "apertium", "none"]),
+            default="auto",
+            show_default=True,
+            help="Engine for round-trip scores: auto uses Argos if installed, else Apertium.",
+        ),
+        click.option("--source-lang", default="es", show_default=True,
+                     help="Language the articles were translated from."),  # fmt: skip
+        click.option("--source", "source_path",
+                     help="The original (source-language) article, for bilingual checks."),  # fmt: skip
+        click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu",
+                     show_default=True, help="Where Argos models run."),  # fmt: skip
+        click.option("--no-cache", is_flag=True, help="Do not use the translation cache."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def engine_setup(
+    engine: str,
+    source_lang: str,
+    source_path: str | None,
+    device: str,
+    no_cache: bool,
+    articles: tuple[str, ...],
+) -> tuple[Any, str | None]:
+    """The engine selector and the original article's text (``--source``)."""
+    from postedit.bilingual import read_source_text
+    from postedit.engines import EngineConfig, EngineSelector
+
+    if source_path is not None and len(articles) != 1:
+        raise click.UsageError("--source needs exactly one ARTICLE")
+    if source_path is not None and engine == "none":
+        raise click.UsageError("--source needs an engine (--engine auto, argos or apertium)")
+    config = EngineConfig(device=device, use_cache=not no_cache)
+    selector = EngineSelector(engine, source_lang, config)
+    return selector, read_source_text(source_path) if source_path else None
+
+
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option(
@@ -104,6 +148,7 @@ def _rule_list(value: str | None) -> tuple[str, ...] | None:
     help="Exit 1 when any document's quality score (0-100) is below this.",
 )
 @click.option("--color/--no-color", default=None, help="Force colour on or off in the table.")
+@engine_options
 @analysis_options
 def score(
     articles: tuple[str, ...],
@@ -113,6 +158,11 @@ def score(
     lang: str | None,
     rules: str | None,
     skip_rules: str | None,
+    engine: str,
+    source_lang: str,
+    source_path: str | None,
+    device: str,
+    no_cache: bool,
 ) -> None:
     """Score machine-translated ARTICLES sentence by sentence.
 
@@ -127,13 +177,15 @@ def score(
     from postedit.pipeline import analyse, load_documents
     from postedit.reporting import render
 
-    config = config_from(lang, rules, skip_rules)
+    config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     below: list[str] = []
+    engines, source_text = engine_setup(engine, source_lang, source_path, device, no_cache, articles)
 
     def reports() -> Iterator[Any]:
         for document in load_documents(articles, config):
-            report = analyse(document, config)
+            engine_here = engines.for_language(document.lang)
+            report = analyse(document, config, engine=engine_here, source_text=source_text)
             if fail_under is not None and report.score < fail_under:
                 below.append(f"{document.id} scored {report.score:.1f} < {fail_under:g}")
             yield report
@@ -224,6 +276,16 @@ def review(
         output=output,
         editor=editor,
     )
+
+
+def _add_engine_commands() -> None:
+    from postedit.cli_engines import cache_group, models_group
+
+    main.add_command(models_group)
+    main.add_command(cache_group)
+
+
+_add_engine_commands()
 
 
 def run() -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "ENGINE_CHOICES",
     "Engine",
     "EngineConfig",
+    "EngineSelector",
     "ForcedScore",
     "Translation",
     "available_engine",
@@ -107,9 +108,11 @@ def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
         try:
             from postedit.engines.argos import ArgosEngine
         except ImportError as exc:
-            raise EngineError(f"Argos is not available ({exc}); pip install 'postedit[argos]'")
+            raise EngineError(
+                f"Argos is not available ({exc}); pip install 'postedit[argos]'"
+            ) from exc
         return ArgosEngine(src, tgt, device=config.device)
-    from postedit.engines.apertium import ApertiumEngine, ISO3
+    from postedit.engines.apertium import ISO3, ApertiumEngine
 
     if not apertium_available(src, tgt):
         pair = f"{ISO3.get(src, src)}-{ISO3.get(tgt, tgt)}"
@@ -124,3 +127,20 @@ def _notice_once(message: str) -> None:
     if message not in _NOTICES:
         _NOTICES.add(message)
         print(f"postedit: {message}", file=sys.stderr)
+
+
+class EngineSelector:
+    """One engine per document language, built on first use (``postedit score`` on many files)."""
+
+    def __init__(self, name: str, source_lang: str, config: EngineConfig | None = None) -> None:
+        if name not in ENGINE_CHOICES:
+            raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
+        self.name = name
+        self.source_lang = source_lang
+        self.config = config or EngineConfig()
+        self._engines: dict[str, Engine | None] = {}
+
+    def for_language(self, lang: str) -> Engine | None:
+        if lang not in self._engines:
+            self._engines[lang] = get_engine(self.name, self.source_lang, lang, self.config)
+        return self._engines[lang]

@@ -166,7 +166,9 @@ def strip_markers(source: str, marked: str) -> tuple[str, tuple[UnknownWord, ...
         if marker == "*":
             found = _locate(source, word, search_from)
             if found is not None:
-                unknown.append(UnknownWord(found, found + len(word), source[found : found + len(word)]))
+                unknown.append(
+                    UnknownWord(found, found + len(word), source[found : found + len(word)])
+                )
                 search_from = found + len(word)
     pieces.append(marked[pos:])
     return "".join(pieces), tuple(unknown)

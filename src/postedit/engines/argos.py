@@ -23,7 +23,7 @@ from postedit.engines.argos_packages import (
     installed_packages,
     missing_model_error,
 )
-from postedit.engines.base import ForcedScore, Hypothesis, Translation, TokenScore
+from postedit.engines.base import ForcedScore, Hypothesis, TokenScore, Translation
 from postedit.errors import EngineError
 
 BATCH_SIZE = 32
@@ -264,7 +264,9 @@ def _forced_score(
     return ForcedScore(source, target, tuple(tokens))
 
 
-def length_sorted_batches(tokens: Sequence[Sequence[str]], size: int = BATCH_SIZE) -> list[list[int]]:
+def length_sorted_batches(
+    tokens: Sequence[Sequence[str]], size: int = BATCH_SIZE
+) -> list[list[int]]:
     """Indices grouped into batches of similar length (less padding, faster decoding)."""
     order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
     return [order[i : i + size] for i in range(0, len(order), size)]

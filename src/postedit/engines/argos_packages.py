@@ -260,3 +260,46 @@ def _replace_folder(new: Path, final: Path, staging: Path) -> None:
     for index, path in enumerate(dict.fromkeys(old)):
         path.rename(staging / f".old-{index}")  # removed with the staging folder
     new.rename(final)
+
+
+def install_from_index(src: str, tgt: str) -> list[ArgosPackage]:
+    """Download and install ``src->tgt`` (or both hops through English) from the Argos index."""
+    from argostranslate import package as argos_package
+    from argostranslate import settings
+
+    _refresh_index(settings.remote_package_index, Path(settings.local_package_index))
+    available = [p for p in argos_package.get_available_packages() if p.type == "translate"]
+    by_pair = {(p.from_code, p.to_code): p for p in available}
+    wanted = [(src, tgt)] if (src, tgt) in by_pair else [(src, PIVOT), (PIVOT, tgt)]
+    if any(pair not in by_pair for pair in wanted):
+        raise EngineError(f"the Argos index has no model for {src}->{tgt}")
+    installed = []
+    for pair in wanted:
+        try:
+            download = Path(by_pair[pair].download())
+        except Exception as exc:  # Argos raises bare Exceptions on network errors
+            raise EngineError(
+                f"downloading the Argos model {pair[0]}->{pair[1]} failed: {exc}"
+            ) from exc
+        try:
+            installed.append(install_from_file(download))
+        finally:
+            download.unlink(missing_ok=True)
+    return installed
+
+
+def _refresh_index(url: str, local: Path) -> None:
+    """Fetch the package index with a timeout (Argos' own call can hang or recurse offline)."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            data = response.read()
+    except Exception as exc:  # URLError, timeouts, SSL errors: all mean "not reachable"
+        reason = getattr(exc, "reason", exc)
+        raise EngineError(
+            f"cannot reach the Argos package index at {url} ({reason}); download the "
+            ".argosmodel file elsewhere and run: postedit models install --file PATH"
+        ) from exc
+    local.parent.mkdir(parents=True, exist_ok=True)
+    local.write_bytes(data)
