@@ -151,7 +151,9 @@ def _translate_indices(mode: str, texts: list[str], indices: list[int], out: lis
 def strip_markers(source: str, marked: str) -> tuple[str, tuple[UnknownWord, ...]]:
     """Remove Apertium's ``*``/``#``/``@`` markers; map ``*`` words back to ``source`` offsets.
 
-    A marker that was already in the source (``*star``) is kept as text.
+    An unknown word passes through untranslated, so a ``*word`` whose word is not in
+    the source had its asterisk in the source already (``*star`` -> ``*Estrella``) and
+    is kept as text; so are ``#``/``@`` when the source itself uses that character.
     """
     unknown: list[UnknownWord] = []
     pieces: list[str] = []
@@ -159,17 +161,16 @@ def strip_markers(source: str, marked: str) -> tuple[str, tuple[UnknownWord, ...
     search_from = 0
     for match in _MARKED.finditer(marked):
         marker, word = match.group(1), match.group(2)
-        if marker + word in source:
+        if marker == "*":
+            found = _locate(source, word, search_from)
+            if found is None:
+                continue
+            unknown.append(UnknownWord(found, found + len(word), source[found : found + len(word)]))
+            search_from = found + len(word)
+        elif marker in source:
             continue
         pieces.append(marked[pos : match.start()])
         pos = match.start(1) + 1
-        if marker == "*":
-            found = _locate(source, word, search_from)
-            if found is not None:
-                unknown.append(
-                    UnknownWord(found, found + len(word), source[found : found + len(word)])
-                )
-                search_from = found + len(word)
     pieces.append(marked[pos:])
     return "".join(pieces), tuple(unknown)
 
