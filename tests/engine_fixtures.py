@@ -1,6 +1,7 @@
 """Pytest fixtures for engine tests: synthetic Argos packages and isolated homes.
 
-Test modules import the fixtures they use (``from engine_fixtures import ...``);
+Test modules import the fixtures they use (``from engine_fixtures import
+homes_fixture``: the fixture is called ``homes``);
 ``tests/`` is put on ``sys.path`` by each module. The packages are built once
 per test session (cached in this module) and take a couple of seconds.
 """
@@ -12,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from argos_factory import build_package, train_sentencepiece
 
 PAIRS = (("en", "es"), ("es", "en"), ("en", "fr"), ("fr", "en"))
@@ -25,8 +25,8 @@ needs_apertium = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="session")
-def argos_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+@pytest.fixture(scope="session", name="argos_archives")
+def argos_archives_fixture(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """``.argosmodel`` files for en<->es and en<->fr, built once per session."""
     pytest.importorskip("ctranslate2")
     pytest.importorskip("sentencepiece")
@@ -40,8 +40,8 @@ def argos_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, 
     return _BUILT["archives"]
 
 
-@pytest.fixture
-def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(name="homes")
+def homes_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Empty Argos packages folder and postedit home; returns the packages folder."""
     packages = tmp_path / "argos-packages"
     packages.mkdir()
@@ -50,8 +50,8 @@ def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return packages
 
 
-@pytest.fixture
-def installed_en_es(homes: Path, argos_archives: dict) -> Path:
+@pytest.fixture(name="installed_en_es")
+def installed_en_es_fixture(homes: Path, argos_archives: dict) -> Path:
     """en->es and es->en installed into the isolated packages folder."""
     from postedit.engines.argos_packages import install_from_file
 

@@ -23,9 +23,9 @@ from postedit.flags import Flag
 from postedit.segmenter import split_sentences
 
 MOVES = ((1, 1), (1, 2), (2, 1), (0, 1), (1, 0))
-MERGE_COST = 0.15  # 1-2 and 2-1 must be clearly better than 1-1 to win
-SKIP_COST = 0.95  # an unaligned sentence costs about as much as a useless match
-LENGTH_WEIGHT = 0.5
+MERGE_COST = 0.3  # 1-2 and 2-1 must be clearly better than 1-1 to win
+SKIP_COST = 0.65  # an unaligned sentence costs about as much as a poor match
+LENGTH_WEIGHT = 0.3
 OMISSION_RATIO = 0.5  # MT shorter than half what the source's length predicts
 ADDITION_RATIO = 2.0
 MIN_CHARS_FOR_RATIO = 25

@@ -24,8 +24,8 @@ def _size(num_bytes: int) -> str:
 
 @click.group(
     "models",
-    help="List, install and remove translation models (Argos packages; Apertium pairs are "
-    "listed).\n\nExample:\n\n\b\n  postedit models install --file translate-es_en-1_9.argosmodel",
+    help="List, install and remove translation models (Argos packages; Apertium pairs are listed).",
+    epilog="\b\nExample:\n  postedit models install --file translate-es_en-1_9.argosmodel",
 )
 def models_group() -> None:
     """Translation models."""
@@ -96,8 +96,8 @@ def remove_model(from_code: str, to_code: str) -> None:
 
 @click.group(
     "cache",
-    help="The translation cache (SQLite under the user cache directory; POSTEDIT_HOME "
-    "moves it).\n\nExample:\n\n\b\n  postedit cache info",
+    help="The translation cache (SQLite under the user cache directory; POSTEDIT_HOME moves it).",
+    epilog="\b\nExample:\n  postedit cache info",
 )
 def cache_group() -> None:
     """Translation cache."""

@@ -38,7 +38,10 @@ class CountingEngine:
     def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str
               ) -> list[ForcedScore]:  # fmt: skip
         self.seen += list(targets)
-        return [ForcedScore(s, t, (TokenScore("x", -1.0, 0, 1),)) for s, t in zip(sources, targets)]
+        return [
+            ForcedScore(s, t, (TokenScore("x", -1.0, 0, 1),))
+            for s, t in zip(sources, targets, strict=True)
+        ]
 
 
 def test_second_call_is_served_from_the_cache(tmp_path: Path) -> None:

@@ -12,7 +12,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine_fixtures import argos_archives, homes, installed_en_es  # noqa: E402,F401
+from engine_fixtures import (  # noqa: E402,F401
+    argos_archives_fixture,
+    homes_fixture,
+    installed_en_es_fixture,
+)
 
 from postedit.engines import available_engine, get_engine  # noqa: E402
 from postedit.engines.argos_packages import (  # noqa: E402
@@ -162,7 +166,7 @@ def test_refuses_absolute_paths(homes: Path, argos_archives: dict, tmp_path: Pat
 def test_refuses_symlinks(homes: Path, argos_archives: dict, tmp_path: Path) -> None:
     bad = _rezip(argos_archives[("en", "es")], tmp_path / "link.argosmodel", lambda n, d: (n, d))
     link = zipfile.ZipInfo("translate-en_es-1_0/model/escape")
-    link.external_attr = (0o120777 << 16)  # a symbolic link
+    link.external_attr = 0o120777 << 16  # a symbolic link
     with zipfile.ZipFile(bad, "a") as zf:
         zf.writestr(link, "/etc/passwd")
     with pytest.raises(EngineError, match="refused: symbolic link"):
