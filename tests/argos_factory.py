@@ -21,6 +21,7 @@ D_MODEL = 32
 FFN = 64
 HEADS = 2
 LAYERS = 2
+EOS_BIAS = 2.0
 
 
 def train_sentencepiece(workdir: Path, vocab_size: int = 400) -> Path:
@@ -87,6 +88,11 @@ def build_model(model_dir: Path, sp_model: Path, seed: int) -> None:
 
     vocabulary = _vocabulary(sp_model)
     spec = transformer_spec.TransformerSpec.from_config(LAYERS, HEADS)
+    # Random logits never favour </s>; a bias on it gives translations of natural,
+    # varied lengths (a few to a few dozen tokens) instead of running to the limit.
+    bias = np.zeros(len(vocabulary), dtype=np.float32)
+    bias[vocabulary.index("</s>")] = EOS_BIAS
+    spec.decoder.projection.bias = bias
     _fill_random(spec, len(vocabulary), np.random.default_rng(seed))
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)

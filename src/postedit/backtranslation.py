@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from postedit.document import Document, Segment
-from postedit.engines.base import Engine, ForcedScore, Translation, UnknownWord
+from postedit.engines.base import Engine, ForcedScore, UnknownWord
 from postedit.flags import Fix, Flag
 
 SKIPPED_KINDS = ("boilerplate",)
@@ -160,16 +160,46 @@ def round_trip(
     segments = list(scored_segments(document) if segments is None else segments)
     if not segments:
         return []
-    lang = document.lang
-    texts = [seg.text for seg in segments]
+    cores = trip_cores(engine, [seg.text for seg in segments], document.lang, source_lang)
+    sigs = signatures()
+    return [
+        _one_trip(engine, document, seg, core, sigs)
+        for seg, core in zip(segments, cores, strict=True)
+    ]
+
+
+def trip_cores(engine: Engine, texts: list[str], lang: str, source_lang: str) -> list[dict]:
+    """Per text: both translations, the scores and the engine's raw evidence (local offsets).
+
+    A cached engine keeps whole round trips, so a re-score computes no metric again.
+    """
+
+    def compute(missing: list[str]) -> list[dict]:
+        return _compute_cores(engine, missing, lang, source_lang)
+
+    memoize = getattr(engine, "memoize", None)
+    if memoize is None:
+        return compute(texts)
+    kind = "roundtrip:" + "|".join(signatures().values())
+    return list(memoize(f"{lang}-{source_lang}", kind, texts, compute))
+
+
+def _compute_cores(engine: Engine, texts: list[str], lang: str, source_lang: str) -> list[dict]:
     there = engine.translate(texts, lang, source_lang)
     back = engine.translate([t.text for t in there], source_lang, lang)
     forced = _forced(engine, [t.text for t in there], texts, source_lang, lang)
-    sigs = signatures()
-    return [
-        _one_trip(engine, document, seg, out, ret, forced[i] if forced else None, sigs)
-        for i, (seg, out, ret) in enumerate(zip(segments, there, back, strict=True))
-    ]
+    token_floor = calibration_for(engine.name, "*", "*").token_logprob
+    cores = []
+    for i, (text, out, ret) in enumerate(zip(texts, there, back, strict=True)):
+        chrf, bleu = sentence_scores(ret.text, text)
+        core = {"pivot_text": out.text, "roundtrip_text": ret.text, "chrf": chrf, "bleu": bleu}
+        core["unknown"] = sorted([u.start, u.end, u.word] for u in out.unknown)
+        if forced is not None:
+            core["logprob"] = round(forced[i].mean_logprob, 4)
+            lowest = forced[i].lowest(3)
+            core["low_tokens"] = [[t.start, t.end] for t in lowest if t.logprob <= token_floor]
+        cores.append(core)
+    return cores
 
 
 def _forced(
@@ -181,44 +211,29 @@ def _forced(
 
 
 def _one_trip(
-    engine: Engine,
-    document: Document,
-    seg: Segment,
-    there: Translation,
-    back: Translation,
-    forced: ForcedScore | None,
-    sigs: dict[str, str],
+    engine: Engine, document: Document, seg: Segment, core: dict, sigs: dict[str, str]
 ) -> RoundTrip:
-    chrf, bleu = sentence_scores(back.text, seg.text)
-    unknown = sorted(there.unknown, key=lambda u: u.start)
+    unknown = [UnknownWord(*item) for item in core["unknown"]]
     evidence = [
         _unknown_evidence(document, seg, u, _followed_by(seg, u, unknown[i + 1 :]))
         for i, u in enumerate(unknown)
     ]
-    logprob = None
-    if forced is not None:
-        logprob = round(forced.mean_logprob, 4)
-        evidence += _token_evidence(seg, forced, calibration_for(engine.name, "*", "*"))
+    evidence += [
+        Evidence(seg.start + start, seg.start + end, "low-probability")
+        for start, end in core.get("low_tokens", ())
+    ]
     return RoundTrip(
         segment=seg.id,
         engine=engine.name,
         model=engine.model_id,
-        pivot_text=there.text,
-        roundtrip_text=back.text,
-        chrf=chrf,
-        bleu=bleu,
+        pivot_text=core["pivot_text"],
+        roundtrip_text=core["roundtrip_text"],
+        chrf=core["chrf"],
+        bleu=core["bleu"],
         signature=sigs,
-        logprob=logprob,
+        logprob=core.get("logprob"),
         evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
     )
-
-
-def _token_evidence(seg: Segment, forced: ForcedScore, calibration: Calibration) -> list[Evidence]:
-    return [
-        Evidence(seg.start + t.start, seg.start + t.end, "low-probability")
-        for t in forced.lowest(3)
-        if t.logprob <= calibration.token_logprob
-    ]
 
 
 # --- unknown words: glued, lowercased name, or (most often) a correct name ---------------

@@ -186,7 +186,21 @@ class CachedEngine:
 
         return self._cached(f"{src}-{tgt}", "score", pairs, compute, ForcedScore.from_json)
 
-    def _cached(self, pair: str, kind: str, texts: list[str], compute: Callable, load: Callable):
+    def memoize(
+        self, pair: str, kind: str, texts: Sequence[str], compute: Callable[[list[str]], list[dict]]
+    ) -> list[dict]:
+        """Cache any JSON result computed from this engine's output (whole round trips)."""
+        return self._cached(pair, kind, list(texts), compute, lambda data: data, lambda data: data)
+
+    def _cached(
+        self,
+        pair: str,
+        kind: str,
+        texts: list[str],
+        compute: Callable,
+        load: Callable,
+        dump: Callable = lambda result: result.to_json(),
+    ) -> list:
         keys = [TranslationCache.key(self.engine, pair, kind, t) for t in texts]
         found = self.cache.get_many(sorted(set(keys)))
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
@@ -195,7 +209,7 @@ class CachedEngine:
         if missing:
             fresh = compute(missing)
             new = {
-                TranslationCache.key(self.engine, pair, kind, t): json.dumps(r.to_json())
+                TranslationCache.key(self.engine, pair, kind, t): json.dumps(dump(r))
                 for t, r in zip(missing, fresh, strict=True)
             }
             self.cache.put_many(self.engine, pair, kind, new)

@@ -100,12 +100,24 @@ def engine_options(func: F) -> F:
             show_default=True,
             help="Engine for round-trip scores: auto uses Argos if installed, else Apertium.",
         ),
-        click.option("--source-lang", default="es", show_default=True,
-                     help="Language the articles were translated from."),  # fmt: skip
-        click.option("--source", "source_path",
-                     help="The original (source-language) article, for bilingual checks."),  # fmt: skip
-        click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu",
-                     show_default=True, help="Where Argos models run."),  # fmt: skip
+        click.option(
+            "--source-lang",
+            default="es",
+            show_default=True,
+            help="Language the articles were translated from.",
+        ),
+        click.option(
+            "--source",
+            "source_path",
+            help="The original (source-language) article, for bilingual checks.",
+        ),
+        click.option(
+            "--device",
+            type=click.Choice(["cpu", "cuda"]),
+            default="cpu",
+            show_default=True,
+            help="Where Argos models run.",
+        ),
         click.option("--no-cache", is_flag=True, help="Do not use the translation cache."),
     ]
     for option in reversed(options):
@@ -173,6 +185,7 @@ def score(
     Examples:
       postedit score fixtures/articles/militias-en.txt
       postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
+      postedit score article.txt --engine apertium --source-lang es
     """
     from postedit.pipeline import analyse, load_documents
     from postedit.reporting import render
@@ -180,7 +193,9 @@ def score(
     config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     below: list[str] = []
-    engines, source_text = engine_setup(engine, source_lang, source_path, device, no_cache, articles)
+    engines, source_text = engine_setup(
+        engine, source_lang, source_path, device, no_cache, articles
+    )
 
     def reports() -> Iterator[Any]:
         for document in load_documents(articles, config):
