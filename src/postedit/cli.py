@@ -293,14 +293,15 @@ def review(
     )
 
 
-def _add_engine_commands() -> None:
+def _register_commands() -> None:
     from postedit.cli_engines import cache_group, models_group
+    from postedit.cli_review import COMMANDS
 
-    main.add_command(models_group)
-    main.add_command(cache_group)
+    for command in (*COMMANDS, models_group, cache_group):
+        main.add_command(command)
 
 
-_add_engine_commands()
+_register_commands()
 
 
 def run() -> None:

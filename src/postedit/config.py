@@ -29,7 +29,7 @@ class Config:
     rules: tuple[str, ...] | None = None
     skip_rules: tuple[str, ...] = ()
     untranslated_min_words: int = 5
-    fragment_max_words: int = 6
+    fragment_max_words: int = 8
     caption_max_words: int = 60
     headline_max_words: int = 30
 

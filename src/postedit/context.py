@@ -24,33 +24,39 @@ class Context:
         config: the analysis settings.
         names_mid_sentence: lower-cased words seen capitalised inside a sentence
             somewhere in the document (evidence that they are names).
+        mid_sentence_counts: how often each of those was seen capitalised inside a sentence.
         names_as_subject: lower-cased capitalised words that open a sentence and are
             followed by a reporting verb or a past tense (``Austin warned``): weaker
             evidence of a name than a capital inside a sentence.
         lowercase_counts: how often each all-lower-case word occurs in the document.
+        name_evidence: both name sets together, for a fast first test.
     """
 
     document: Document
     lang: str
     config: Config
     names_mid_sentence: frozenset[str]
+    mid_sentence_counts: Counter[str]
     names_as_subject: frozenset[str]
     lowercase_counts: Counter[str]
+    name_evidence: frozenset[str]
 
 
 def build_context(document: Document, config: Config) -> Context:
-    mid: set[str] = set()
+    mid: Counter[str] = Counter()
     subjects: set[str] = set()
     for _block, seg in document.iter_segments():
         for match in _CAPITALISED.finditer(seg.text):
             word = match.group(1).lower()
             if match.start() > 0 and not _after_opening(seg.text, match.start()):
-                mid.add(word)
+                mid[word] += 1
             elif _SUBJECT_VERB.match(seg.text, match.end()):
                 subjects.add(word)
     lowercase = Counter(_LOWERCASE.findall(document.text))
+    names = frozenset(mid)
     return Context(
-        document, document.lang, config, frozenset(mid), frozenset(subjects), lowercase
+        document, document.lang, config, names, mid, frozenset(subjects), lowercase,
+        names | frozenset(subjects),
     )
 
 

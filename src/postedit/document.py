@@ -72,6 +72,8 @@ class Document:
         path: file it came from, ``-`` for stdin, None when built in memory.
         fmt: ``txt``, ``md`` or ``jsonl``: how a writer should save it.
         meta: extra fields of a JSONL record (``source`` and the rest), kept as is.
+        encoding: codec that writes the input's bytes back (``utf-8``, ``utf-8-sig``
+            when it had a BOM, ``utf-16``).
     """
 
     id: str
@@ -81,6 +83,7 @@ class Document:
     path: str | None = None
     fmt: str = "txt"
     meta: dict = field(default_factory=dict, compare=False)
+    encoding: str = "utf-8"
 
     @property
     def segments(self) -> tuple[Segment, ...]:

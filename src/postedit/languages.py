@@ -40,8 +40,9 @@ def _factory() -> None:
     DetectorFactory.seed = 0
 
 
+@lru_cache(maxsize=4096)
 def detect_probabilities(text: str) -> dict[str, float]:
-    """langdetect's language probabilities for ``text`` (deterministic)."""
+    """langdetect's language probabilities for ``text`` (deterministic, so cached)."""
     _factory()
     from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -68,17 +69,29 @@ def stopword_share(tokens: list[str], lang: str) -> float:
     return sum(token in stopset for token in tokens) / len(tokens)
 
 
+def _latin_share(text: str) -> float:
+    letters = [char for char in text if char.isalpha()]
+    return sum(char < "\u0250" for char in letters) / len(letters) if letters else 1.0
+
+
 def foreign_language(text: str, doc_lang: str, *, min_words: int = 5) -> tuple[str, float] | None:
     """``(lang, probability)`` when ``text`` is clearly not in ``doc_lang``, else None.
 
     Short text is never judged; text with a fair share of the document
-    language's function words is trusted without calling langdetect; otherwise
-    another language must win with high probability *and* beat the document
-    language on function words.
+    language's function words, or with no more function words of any other
+    language (and in Latin script), is trusted without calling langdetect;
+    otherwise another language must win with high probability *and* beat the
+    document language on function words.
     """
     tokens = words(text)
-    if len(tokens) < min_words or stopword_share(tokens, doc_lang) >= 0.2:
+    if len(tokens) < min_words:
         return None
+    own_share = stopword_share(tokens, doc_lang)
+    if own_share >= 0.2:
+        return None
+    rival_share = max(stopword_share(tokens, lang) for lang in _STOPSETS if lang != doc_lang)
+    if rival_share <= own_share and _latin_share(text) > 0.5:
+        return None  # nothing points to another language: not worth a langdetect call
     probs = detect_probabilities(text)
     if not probs:
         return None

@@ -70,7 +70,7 @@ _CLOSED = {lang: frozenset(words.split()) for lang, words in CLOSED_CLASS.items(
 # Words that open a sentence which then lacks a main clause (relative pronouns and the like).
 RELATIVE_OPENERS = {
     "en": frozenset("which whom whose whereby wherein".split()),
-    "es": frozenset("cual cuales cuyo cuya cuyos cuyas".split()),
+    "es": frozenset("que cual cuales cuyo cuya cuyos cuyas".split()),
     "fr": frozenset("lequel laquelle lesquels lesquelles dont".split()),
     "it": frozenset("il quale la quale i quali cui".split()),
     "pt": frozenset("cujo cuja cujos cujas".split()),

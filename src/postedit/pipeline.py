@@ -75,6 +75,7 @@ def make_document(
     fmt: str = "txt",
     path: str | None = None,
     meta: dict | None = None,
+    encoding: str = "utf-8",
     config: Config | None = None,
 ) -> Document:
     """Parse ``text`` into paragraphs and sentences, and detect its language."""
@@ -86,7 +87,7 @@ def make_document(
         segments = build_segments(block_id, text, split_sentences(text, start, end))
         blocks.append(Block(block_id, kind, start, end, text[start:end], segments))
     lang = config.lang or detect_document(_prose(text, blocks))
-    return Document(doc_id, text, tuple(blocks), lang, path, fmt, dict(meta or {}))
+    return Document(doc_id, text, tuple(blocks), lang, path, fmt, dict(meta or {}), encoding)
 
 
 def _prose(text: str, blocks: list[Block]) -> str:
@@ -97,8 +98,11 @@ def _prose(text: str, blocks: list[Block]) -> str:
 def load_documents(paths: Iterable[str], config: Config | None = None) -> Iterator[Document]:
     """Every article in ``paths`` (files, directories, ``-``), in order."""
     for path in expand_paths(list(paths)):
-        for doc_id, text, fmt, meta in read_articles(path):
-            yield make_document(doc_id, text, fmt=fmt, path=path, meta=meta, config=config)
+        for art in read_articles(path):
+            yield make_document(
+                art.doc_id, art.text, fmt=art.fmt, path=path, meta=art.meta,
+                encoding=art.encoding, config=config,
+            )
 
 
 def active_detectors(lang: str, config: Config) -> tuple[list[Detector], list[tuple[str, str]]]:

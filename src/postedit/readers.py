@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from postedit.errors import InputError
@@ -37,25 +38,31 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
 
 
-def decode(data: bytes, path: str) -> str:
-    """Text of ``data``: UTF-16 with BOM, else UTF-8 (BOM optional); rejects binary data."""
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """``(text, encoding)`` of ``data``: UTF-16 with BOM, else UTF-8 (BOM optional).
+
+    ``encoding`` is a Python codec name that writes the same BOM back
+    (``utf-16``, ``utf-8-sig`` or ``utf-8``). Binary data is rejected.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, body = "utf-16", data
+    elif data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8-sig", data[3:]
     else:
-        encoding, body = "utf-8", data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        encoding, body = "utf-8", data
     try:
-        text = body.decode(encoding)
+        text = body.decode("utf-8" if encoding == "utf-8-sig" else encoding)
     except UnicodeDecodeError as exc:
         offset = exc.start + (len(data) - len(body))
         raise InputError(
-            f"not valid {encoding.upper()} text (byte offset {offset}); save it as UTF-8",
+            f"not valid {encoding.upper().replace('-SIG', '')} text (byte offset {offset}); save it as UTF-8",
             path=path,
         ) from None
     if "\x00" in text:
         raise InputError("looks like binary data, not text (NUL character)", path=path)
     if not text.strip():
         raise InputError("is empty", path=path)
-    return text
+    return text, encoding
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -78,18 +85,29 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
-def read_articles(path: str) -> Iterator[tuple[str, str, str, dict]]:
-    """Yield ``(doc_id, text, fmt, meta)`` for each article in ``path``."""
-    text = decode(read_bytes(path), path)
+@dataclass(frozen=True)
+class Article:
+    """One article as read: ``fmt`` is txt, md or jsonl; ``meta`` the other JSONL fields."""
+
+    doc_id: str
+    text: str
+    fmt: str
+    meta: dict
+    encoding: str
+
+
+def read_articles(path: str) -> Iterator[Article]:
+    """Every article in the file ``path`` (one, or one per JSONL line)."""
+    text, encoding = decode(read_bytes(path), path)
     if path.lower().endswith(JSONL_SUFFIXES):
-        yield from _jsonl_articles(text, path)
+        for doc_id, body, meta in _jsonl_articles(text, path):
+            yield Article(doc_id, body, "jsonl", meta, encoding)
         return
     fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
-    doc_id = "stdin" if path == "-" else path
-    yield doc_id, text, fmt, {}
+    yield Article("stdin" if path == "-" else path, text, fmt, {}, encoding)
 
 
-def _jsonl_articles(text: str, path: str) -> Iterator[tuple[str, str, str, dict]]:
+def _jsonl_articles(text: str, path: str) -> Iterator[tuple[str, str, dict]]:
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -103,4 +121,4 @@ def _jsonl_articles(text: str, path: str) -> Iterator[tuple[str, str, str, dict]
             raise InputError(f"line {lineno}: empty text", path=path)
         doc_id = str(record.get("id", f"{os.path.basename(path)}:{lineno}"))
         meta = {k: v for k, v in record.items() if k != "text"}
-        yield doc_id, record["text"], "jsonl", meta
+        yield doc_id, record["text"], meta

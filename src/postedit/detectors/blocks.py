@@ -22,7 +22,9 @@ AGENCIES = (
 )
 _CREDIT_IN_BRACKETS = re.compile(
     r"\(\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fuente)\s*:\s*)?"
-    r"(?:[^()]{1,60}/[^()]{1,60}|(?:" + AGENCIES + r")(?:\s*/[^()]{1,60})?)\s*\)\s*$"
+    r"(?:(?-i:[A-ZÀ-Þ])[^()/]{0,60}/[^()]{1,60}|[^()/]{1,60}/\s*(?:" + AGENCIES + r")"
+    r"|(?:" + AGENCIES + r")(?:\s*/[^()]{1,60})?)\s*\)\s*$",
+    re.I,
 )
 _CREDIT_LABEL = re.compile(
     r"(?:^|[.\s])(?:Photo|Foto|Image|Imagen|Bild|Crédit photo|Credit|Fotografía)\s*:\s*\S.{0,60}$",
@@ -36,6 +38,14 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _AGENCY_ONLY = re.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
+_WITH_AGENCY = re.compile(
+    r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:" + AGENCIES + r")"
+    r"(?:\s*(?:,|and|y|et|und|e)\s*(?:" + AGENCIES + r"))*\s*\)?\.?$",
+    re.I,
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:Sources?|Fuentes?|Quellen?|Fonte|Fonti)\s*:\s*[\w][\w ,./&’'-]{0,60}\.?$", re.I
+)
 _BYLINE = re.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
 
 BOILERPLATE = tuple(
@@ -67,6 +77,9 @@ BOILERPLATE = tuple(
     )
 )
 _BOILERPLATE_MAX_WORDS = 14
+_SUBHEADING_MAX_WORDS = 10
+_CLOSERS = tuple(".!?:;,…\"”’)»]-")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 
 
 def classify_block(text: str, index: int, config: Config) -> str:
@@ -75,13 +88,17 @@ def classify_block(text: str, index: int, config: Config) -> str:
     words = len(stripped.split())
     if words <= _BOILERPLATE_MAX_WORDS and is_boilerplate(stripped):
         return "boilerplate"
-    if _ATTRIBUTION.match(stripped) or _AGENCY_ONLY.match(stripped) or _BYLINE.match(stripped):
+    if any(p.match(stripped) for p in (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _BYLINE)):
         return "attribution"
     if words <= config.caption_max_words and is_caption(stripped):
         return "caption"
+    if _MARKDOWN_HEADING.match(stripped):
+        return "headline"
     if index == 0 and words <= config.headline_max_words and "\n" not in stripped:
-        if not stripped.endswith((".", "…")) or stripped.count(". ") == 0 and words <= 20:
+        if not stripped.endswith((".", "…")) or (stripped.count(". ") == 0 and words <= 20):
             return "headline"
+    if words <= _SUBHEADING_MAX_WORDS and "\n" not in stripped and not stripped.endswith(_CLOSERS):
+        return "headline"  # a subheading: short, one line, no closing punctuation
     return "body"
 
 

@@ -18,14 +18,25 @@ from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, zipf
+from postedit.segmenter import ABBREVIATIONS
 
 _LANGS = ("en", "es", "fr", "it", "pt")
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?([^\W\d_][\w’'-]*)")
-_SENTENCE_RESTART = ":;“\"‘(«—–-•*"
-_LOWER_WORD = re.compile(r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,})(?=[A-ZÀ-ÖØ-Þ]|(?![\w’'@/-]))")
+_SENTENCE_RESTART = ":;“\"‘(«—–-•*#>|"
+_LOWER_WORD = re.compile(
+    r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,}(?:-[a-zà-öø-ÿ]{2,})*)(?=[A-ZÀ-ÖØ-Þ]|(?![\w’'@/-]))"
+)
 _NOT_A_NAME_SUFFIXES = ("s", "ing", "ed", "ly", "tion", "ment", "men", "ness", "ity", "ers", "ist")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+_INNER_START = re.compile(r"(?<![.…])[.!?][”\"’)]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december today yesterday tomorrow""".split()
+)
+# Adjective and adverb endings: "legitimate but Irresponsible", never a name or institution.
+_MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
 
 
 @detector(
@@ -42,14 +53,19 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
     closed = closed_class(ctx.lang)
     for match in _CAPITALISED.finditer(seg.text):
         word = match.group(1)
-        if match.start() == 0 or word.lower() not in closed or word == "I":
-            continue
         before = seg.text[: match.start()].rstrip()
+        if match.start() == 0 or word == "I" or not _suspect(word, before, closed, ctx):
+            continue
         if not before or before[-1] in _SENTENCE_RESTART or before[-1] in ".!?…":
             continue
+        if seg.text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
+            continue  # "Pier No. 5"
         following = _NEXT_WORD.match(seg.text, match.end())
         if following and following.group(1)[0].isupper():
             continue  # part of a title or name: "The New York Times", "Three Gorges Dam"
+        previous = before.rsplit(None, 1)[-1].strip("“\"‘'(«,")
+        if previous[:1].isupper() and previous.lower() not in _CALENDAR:
+            continue  # "Theresa May said", "Formula One", but not "on Wednesday Three missiles"
         start = seg.start + match.start()
         yield det.flag(
             start,
@@ -68,9 +84,11 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
     languages=_LANGS,
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    evidence = ctx.name_evidence
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
-        if not _is_known_name(word, ctx):
+        parts = word.split("-") if "-" in word else (word,)
+        if not any(part in evidence and _is_known_name(part, ctx) for part in parts):
             continue
         start = seg.start + match.start()
         span_start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)
@@ -80,6 +98,19 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             f"“{text}” looks like a name written in lower case",
             text.title(),
         )
+
+
+def _suspect(word: str, before: str, closed: frozenset[str], ctx: Context) -> bool:
+    lower = word.lower()
+    if lower in closed:
+        return True
+    previous = before.rsplit(None, 1)[-1] if before else ""
+    return (
+        previous[:1].islower()  # "the Plurinational Legislative Assembly" is a name
+        and lower.endswith(_MODIFIER_ENDINGS)
+        and ctx.mid_sentence_counts[lower] <= 1
+        and zipf(lower, ctx.lang) >= 3.0
+    )
 
 
 def _is_known_name(word: str, ctx: Context) -> bool:
@@ -115,6 +146,7 @@ def _with_lowercase_given_name(
 def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind in ("attribution", "boilerplate"):
         return
+    yield from _inner_lowercase_starts(det, seg)
     first = _FIRST_LETTER.search(seg.text)
     if first is None or not first.group(0).islower():
         return
@@ -125,6 +157,19 @@ def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> 
     yield det.flag(
         pos, pos + 1, "the sentence starts with a lower-case letter", first.group(0).upper()
     )
+
+
+def _inner_lowercase_starts(det: Detector, seg: Segment) -> Iterator[Flag]:
+    """``… day”. the country needs …``: a full stop, then a sentence in lower case."""
+    for match in _INNER_START.finditer(seg.text):
+        word = _TOKEN_BEFORE.search(seg.text, 0, match.start() + 1)
+        stem = word.group(1).rstrip(".").lstrip("(“\"‘'") if word else ""
+        if stem.lower() in ABBREVIATIONS or "." in stem or len(stem) <= 1:
+            continue  # "a.m. local time", "U.S. officials", "etc. and"
+        pos = seg.start + match.end() - 1
+        yield det.flag(
+            pos, pos + 1, "a new sentence starts with a lower-case letter", match.group(1).upper()
+        )
 
 
 def _title_case(text: str) -> bool:

@@ -38,6 +38,15 @@ _VERBS = {
     "it": frozenset("è sono era ha hanno fa disse".split()),
     "pt": frozenset("é são era foi tem têm faz disse".split()),
 }
+# After these an inflected word is a noun ("the months", "of the injured"), not a verb.
+_NOUN_MARKERS = {
+    "en": frozenset("the a an this these those his its their our my your of in on at for by "
+                    "with from into".split()),
+    "es": frozenset("el la los las un una unos unas de del en por con para su sus".split()),
+    "fr": frozenset("le la les un une des de du au aux en par pour sur son sa ses".split()),
+    "it": frozenset("il lo la gli le un una di del della in per su suo sua".split()),
+    "pt": frozenset("o a os as um uma de do da em por para seu sua".split()),
+}
 _JUDGED_KINDS = ("body",)
 
 
@@ -73,8 +82,14 @@ def _fragment_reason(words: list[str], ctx: Context) -> str | None:
 def _has_verb(words: list[str], lang: str) -> bool:
     verbs = _VERBS.get(lang, frozenset())
     endings = _VERB_ENDINGS.get(lang, ())
+    markers = _NOUN_MARKERS.get(lang, frozenset())
+    previous = ""
     for word in words:
         lower = word.lower()
-        if lower in verbs or (len(lower) > 3 and lower.endswith(endings)):
+        if lower in verbs:
             return True
+        # "the months", "of the injured": an inflected word after a determiner is a noun
+        if len(lower) > 3 and lower.endswith(endings) and previous not in markers:
+            return True
+        previous = lower
     return False

@@ -34,6 +34,8 @@ _DICTIONARY_JOIN_LANGS = ("en", "es", "fr", "it", "pt")
 def glued_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     for match in _TOKEN.finditer(seg.text):
         token = match.group(0)
+        if len(token) < 9 and token[1:].islower():
+            continue  # no inner capital and too short for a dictionary join
         cut = _case_join(token, ctx.lang)
         if cut is None and ctx.lang in _DICTIONARY_JOIN_LANGS:
             cut = _dictionary_join(token, ctx.lang)
@@ -77,7 +79,7 @@ def _dictionary_join(token: str, lang: str) -> int | None:
         if right_freq < 3.5:
             continue
         left_freq = zipf(left, lang)
-        left_ok = left_freq >= 3.0 or (left[0].isupper() and left_freq == 0 and len(left) >= 5)
+        left_ok = left_freq >= 3.0 or (left[0].isupper() and left_freq < 3.0 and len(left) >= 5)
         if left_ok:
             strength = min(left_freq or 3.0, right_freq)
             if best is None or strength > best[0]:

@@ -8,6 +8,7 @@ a quotation mark again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from postedit.context import Context
@@ -17,7 +18,9 @@ from postedit.flags import Flag
 
 BRACKETS = {")": "(", "]": "[", "}": "{"}
 QUOTES = {"”": "“", "»": "«"}
-_OPENING_QUOTES = "“«\"‘"
+# German and Central European style: „so“ and »so«.
+LOW_HIGH_QUOTES = {"“": "„", "«": "»"}
+_OPENING_QUOTES = "“«\"‘„»"
 
 
 @detector(
@@ -31,7 +34,9 @@ def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]
     for seg in block.segments:
         for pos, char, problem in _unmatched(seg.text, BRACKETS):
             yield det.flag(seg.start + pos, seg.start + pos + 1, _message(char, problem))
-    quote_problems = list(_unmatched(block.text, QUOTES)) + list(_straight_quotes(block.text))
+    german_style = "„" in block.text or ("»" in block.text and ctx.lang == "de")
+    quotes = LOW_HIGH_QUOTES if german_style else QUOTES
+    quote_problems = list(_unmatched(block.text, quotes)) + list(_straight_quotes(block.text))
     for pos, char, problem in quote_problems:
         if problem == "never closed" and _continues_next_paragraph(ctx, block):
             continue
@@ -41,7 +46,9 @@ def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]
 def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str]]:
     openers = set(pairs.values())
     stack: list[tuple[int, str]] = []
-    for pos, char in enumerate(text):
+    marks = re.compile("[" + re.escape("".join(pairs) + "".join(openers)) + "]")
+    for match in marks.finditer(text):
+        pos, char = match.start(), match.group(0)
         if char in openers:
             stack.append((pos, char))
         elif char in pairs:

@@ -14,13 +14,14 @@ from postedit.flags import Flag
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
 _STRAY = (
     # (pattern, message, replacement for the match or None)
-    (re.compile(r"(?<=[.!?])\s*[,;]+(?=\s|$)"), "a comma after the end of a sentence", ""),
+    (re.compile(r"(?<=[.!?])\s+[,;]+(?=\s|$)"), "a comma after the end of a sentence", ""),
     (re.compile(r"(?<=\w)\s+([,.;])(?=\s|$)"), "a space before “{0}”", "{0}"),
     (re.compile(r"[,;:]\s*[.]"), "a comma or colon right before a full stop", "."),
     (re.compile(r"(?<![.])[.]{2}(?![.])"), "a doubled full stop", "."),
     (re.compile(r",\s*,"), "a doubled comma", ","),
     (re.compile(r"^\s*[,;.:]\s*"), "the sentence starts with punctuation", ""),
 )
+_ANY_STRAY = re.compile(r"\s[,.;]|[,;:]\s*[.]|\.\.|,\s*,|^\s*[,;.:]")
 _TRAILING_COMMA = re.compile(r"\w\s*[,;]\s*$")
 _WHITESPACE = re.compile(r"(?<=\S)( {2,}|\t+)(?=\S)|[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -58,7 +59,7 @@ def missing_space(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
 )
 def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     taken: list[tuple[int, int]] = []
-    for pattern, message, replacement in _STRAY:
+    for pattern, message, replacement in _STRAY if _ANY_STRAY.search(seg.text) else ():
         if ctx.lang == "fr" and replacement == "{0}":
             continue  # French spaces before ; : ! ? and we only look at , . ; here
         for match in pattern.finditer(seg.text):
@@ -86,7 +87,7 @@ def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -
 )
 def whitespace(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     for match in _WHITESPACE.finditer(seg.text):
-        invisible = not match.group(0).strip(" \t")
+        invisible = bool(match.group(0).strip(" \t"))
         yield det.flag(
             seg.start + match.start(),
             seg.start + match.end(),

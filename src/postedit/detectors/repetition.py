@@ -10,8 +10,9 @@ from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 
-_LOOP = re.compile(r"(?<!\w)((?:[^\W\d_]+[ ,]+){0,5}?[^\W\d_]+)(?:[ ,]+\1(?!\w))+", re.I)
-# Doubling that grammar allows: "had had", "that that", "is is" in quotes is still wrong.
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_UNIT = 6  # longest repeated phrase looked for, in words
+# Doubling that grammar allows: "had had", "that that".
 _ALLOWED_DOUBLES = frozenset("had that very bye no yes so ha".split())
 
 
@@ -22,17 +23,50 @@ _ALLOWED_DOUBLES = frozenset("had that very bye no yes so ha".split())
     description="A word or phrase repeated back to back (the the; in the city in the city)",
 )
 def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    for match in _LOOP.finditer(seg.text):
-        unit = match.group(1)
-        if " " not in unit and unit.lower() in _ALLOWED_DOUBLES:
+    tokens = list(_WORD.finditer(seg.text))
+    words = [token.group(0).lower() for token in tokens]
+    for first, size, repeats in _loops(words, seg.text, tokens):
+        start = tokens[first].start()
+        unit = seg.text[start : tokens[first + size - 1].end()]
+        if size == 1 and repeats == 2 and words[first] in _ALLOWED_DOUBLES:
             continue
-        repeats = len(re.findall(re.escape(unit), match.group(0), re.I))
-        start = seg.start + match.start()
-        severity = "major" if repeats > 2 or " " in unit else "minor"
         yield det.flag(
-            start,
-            seg.start + match.end(),
+            seg.start + start,
+            seg.start + tokens[first + size * repeats - 1].end(),
             f"“{unit}” is repeated {repeats} times in a row",
             unit,
-            severity=severity,
+            severity="major" if repeats > 2 or size > 1 else "minor",
         )
+
+
+def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int, int]]:
+    """``(first word, unit size, repeats)`` of each back-to-back repetition."""
+    last_seen: dict[str, int] = {}
+    position = 0
+    while position < len(words):
+        earlier = last_seen.get(words[position], -1)
+        size = position - earlier
+        if earlier >= 0 and size <= _MAX_UNIT and _repeats_at(words, earlier, size) >= 2:
+            repeats = _repeats_at(words, earlier, size)
+            if _only_spaces_between(text, tokens, earlier, earlier + size * repeats - 1):
+                yield earlier, size, repeats
+                position = earlier + size * repeats
+                last_seen.clear()
+                continue
+        last_seen[words[position]] = position
+        position += 1
+
+
+def _repeats_at(words: list[str], first: int, size: int) -> int:
+    unit = words[first : first + size]
+    repeats = 1
+    while words[first + size * repeats : first + size * (repeats + 1)] == unit:
+        repeats += 1
+    return repeats
+
+
+def _only_spaces_between(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    return all(
+        not text[tokens[i].end() : tokens[i + 1].start()].strip(" ,")
+        for i in range(first, last)
+    )

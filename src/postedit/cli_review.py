@@ -1,0 +1,307 @@
+"""The ``apply``, ``diff``, ``verify``, ``export`` and ``import`` commands.
+
+Thin click commands: each calls one core function (:mod:`postedit.applying`,
+:mod:`postedit.diffing`, :mod:`postedit.verify`, :mod:`postedit.formats.xliff`)
+and formats its result. ``cli.py`` adds everything in ``COMMANDS`` to the
+``postedit`` group, which prints :class:`PosteditError` as one line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import click
+
+from postedit.errors import ExitCode, InputError, PosteditError
+
+
+def _rules(value: str | None) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    from postedit.detectors import load_all
+
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in load_all()]
+    if unknown:
+        known = ", ".join(sorted(load_all()))
+        raise InputError(f"unknown rule {', '.join(unknown)} (known: {known})")
+    return names
+
+
+def _epilog(examples: str) -> str:
+    """Examples shown at the very end of ``--help``, lines kept as written."""
+    return "\b\n" + examples.strip("\n")
+
+
+def _color(color: bool | None, stream: Any = None) -> bool:
+    if color is not None:
+        return color
+    stream = stream or sys.stdout
+    return bool(stream.isatty()) and "NO_COLOR" not in os.environ
+
+
+def _emit(text: str, output: str | None, color: bool = False) -> None:
+    """Write ``text`` to ``output`` (atomically, never clobbering) or stdout."""
+    if not output or output == "-":
+        click.echo(text, nl=False, color=color or None)  # click strips ANSI unless told
+        return
+    from postedit.writers import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+
+
+# --- apply ---------------------------------------------------------------------------------
+
+
+@click.command("apply", epilog=_epilog("""
+Examples:
+  postedit apply article.txt --rules glued-words,missing-space --remove-boilerplate
+  postedit apply news/*.txt --jobs 2 --editor "Ann Editor"
+  postedit apply article.txt --dry-run --format unified | less
+"""))
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--rules", help="Comma-separated rules to fix (default: every rule with a fix).")
+@click.option("--remove-boilerplate", is_flag=True, help="Remove web chrome (Source link...).")
+@click.option("-o", "--output", help="Output file (one ARTICLE only; default ARTICLE.edited.EXT).")
+@click.option("--prov", help="Provenance sidecar path (default OUTPUT.prov.json).")
+@click.option("--in-place", is_flag=True, help="Overwrite ARTICLE, keeping ARTICLE.EXT.bak.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output and sidecar.")
+@click.option("--editor", help="Name recorded in the provenance (default: git user.name, login).")
+@click.option("--dry-run", is_flag=True, help="Print the diff instead of writing anything.")
+@click.option("--format", "fmt", type=click.Choice(["term", "unified", "json"]), default="term",
+              show_default=True, help="Diff format for --dry-run.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (--dry-run).")
+@click.option("--lang", help="Language of the text (ISO 639-1); detected when omitted.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Articles processed in parallel.")
+def apply_command(
+    articles: tuple[str, ...], rules: str | None, remove_boilerplate: bool, output: str | None,
+    prov: str | None, in_place: bool, force: bool, editor: str | None, dry_run: bool, fmt: str,
+    color: bool | None, lang: str | None, jobs: int,
+) -> None:
+    """Apply the detectors' mechanical fixes to ARTICLES and save them with provenance.
+
+    Each change is recorded as a rule:ID revision in OUTPUT.prov.json, exactly
+    as the review UI would record it. ARTICLES are .txt/.md/.jsonl files or -.
+    """
+    from postedit.readers import expand_paths
+
+    paths = expand_paths(list(articles))
+    if (output or prov) and len(paths) > 1:
+        raise InputError("-o/--prov name one file; give one ARTICLE (or none of them)")
+    if in_place and output:
+        raise InputError("use either --in-place or -o, not both")
+    options = {"rules": _rules(rules), "remove_boilerplate": remove_boilerplate,
+               "output": output, "sidecar": prov, "in_place": in_place, "force": force,
+               "editor": editor, "dry_run": dry_run, "lang": lang}
+    failures = 0
+    for _path, result in _run_all(paths, options, jobs):
+        if isinstance(result, PosteditError):
+            click.echo(f"postedit: error: {result}", err=True)
+            failures += 1
+        else:
+            _report_apply(result, fmt, color)
+    if failures:
+        sys.exit(int(ExitCode.USAGE_OR_INPUT))
+
+
+def _run_all(paths: Sequence[str], options: dict, jobs: int) -> Any:
+    if jobs == 1 or len(paths) == 1:
+        for path in paths:
+            yield path, _apply_one(path, options)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        yield from zip(paths, pool.map(_apply_one, paths, [options] * len(paths)), strict=True)
+
+
+def _apply_one(path: str, options: dict) -> Any:
+    """One article; errors come back as values so the other articles still run."""
+    from postedit.applying import apply_file
+    from postedit.config import resolve
+
+    options = dict(options)
+    config = resolve(lang=options.pop("lang"))
+    try:
+        return apply_file(path, config=config, **options)
+    except PosteditError as exc:
+        return exc
+
+
+def _report_apply(result: Any, fmt: str, color: bool | None) -> None:
+    if result.output is None:  # dry run
+        use_color = fmt == "term" and _color(color)
+        click.echo(_format_diffs(result, use_color, fmt), nl=False, color=use_color or None)
+        return
+    where = "stdout" if result.output == "-" else result.output
+    extra = f", backup {result.backup}" if result.backup else ""
+    sidecar = f", provenance {result.sidecar}" if result.sidecar else ""
+    counts = f"{result.revisions} revision(s) on {result.segments} segment(s)"
+    click.echo(f"{result.input}: {counts} -> {where}{sidecar}{extra}", err=True)
+
+
+def _format_diffs(result: Any, color: bool, fmt: str) -> str:
+    from postedit import diff_render
+
+    if fmt == "unified":
+        name = os.path.basename(result.input)
+        return diff_render.render_unified(result.original_text, result.output_text, name,
+                                          result.diffs)
+    if fmt == "json":
+        return diff_render.render_json(result.diffs, result.input, "(dry run)")
+    return diff_render.render_term(result.diffs, color=color)
+
+
+# --- diff ----------------------------------------------------------------------------------
+
+
+@click.command("diff", epilog=_epilog("""
+Examples:
+  postedit diff article.txt article.edited.txt
+  postedit diff article.txt article.edited.txt --format unified | git apply --check
+  postedit diff article.txt article.edited.txt --format html -o review.html
+"""))
+@click.argument("original")
+@click.argument("edited")
+@click.option("--prov", help="Provenance of EDITED (default EDITED.prov.json when it exists).")
+@click.option("--format", "fmt", type=click.Choice(["term", "unified", "json", "html"]),
+              default="term", show_default=True, help="Output format.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (term).")
+@click.option("-o", "--output", help="Write to this file instead of stdout.")
+def diff_command(
+    original: str, edited: str, prov: str | None, fmt: str, color: bool | None,
+    output: str | None,
+) -> None:
+    """Show word-level changes per sentence between ORIGINAL and EDITED.
+
+    With a provenance record, each change says who made it and why (the rule
+    and its message, or the editor). The unified format feeds git apply/patch.
+    """
+    from postedit import diff_render
+    from postedit.diffing import diff_files
+
+    result = diff_files(original, edited, prov)
+    if fmt == "unified":
+        text = diff_render.render_unified(result.original_text, result.edited_text,
+                                          os.path.basename(original), result.diffs)
+    elif fmt == "json":
+        text = diff_render.render_json(result.diffs, original, edited)
+    elif fmt == "html":
+        text = diff_render.render_html(result.diffs, original, edited)
+    else:
+        use_color = _color(color) and not (output and output != "-")
+        text = diff_render.render_term(result.diffs, color=use_color)
+        _emit(text, output, use_color)
+        return
+    _emit(text, output)
+
+
+# --- verify --------------------------------------------------------------------------------
+
+
+@click.command("verify", epilog=_epilog("""
+Example:
+  postedit verify article.edited.txt
+"""))
+@click.argument("edited")
+@click.option("--prov", help="Provenance record (default EDITED.prov.json).")
+@click.option("--input", "input_path", help="The original article, if it moved.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def verify_command(edited: str, prov: str | None, input_path: str | None, fmt: str) -> None:
+    """Check EDITED against its provenance: hashes, chain, replay of every revision.
+
+    Prints OK, or the first broken link (file, segment, revision) and exits 1.
+    """
+    import json
+
+    from postedit.verify import verify
+
+    if edited == "-" and not prov:
+        raise InputError("reading EDITED from stdin needs --prov")
+    result = verify(edited, prov, input_path)
+    click.echo(json.dumps(result.to_json()) if fmt == "json" else result.line())
+    if not result.ok:
+        sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
+
+
+# --- export / import -----------------------------------------------------------------------
+
+
+@click.command("export", epilog=_epilog("""
+Examples:
+  postedit export article.edited.txt -o article.xlf
+  postedit export article.edited.txt --format prov-json -o - | jq .activity
+  postedit export article.txt --source original-es.txt --source-lang es
+"""))
+@click.argument("article")
+@click.option("--format", "fmt", type=click.Choice(["xliff", "prov-json"]), default="xliff",
+              show_default=True, help="xliff for CAT tools; prov-json: the W3C PROV view of "
+              "the provenance record.")
+@click.option("--prov", help="Provenance of ARTICLE when it is an edited output "
+              "(default ARTICLE.prov.json when it exists).")
+@click.option("--source", "source_path", help="The source-language article, if known.")
+@click.option("--source-lang", help="Language of --source (ISO 639-1).")
+@click.option("-o", "--output", help="Output file (default ARTICLE.xlf; - for stdout).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output.")
+def export_command(
+    article: str, fmt: str, prov: str | None, source_path: str | None,
+    source_lang: str | None, output: str | None, force: bool,
+) -> None:
+    """Export ARTICLE (and its edits) as XLIFF 2.1 with ITS 2.0 annotations.
+
+    Flags become Localization Quality Issues, revisions Provenance records and
+    scores MT Confidence, so a CAT tool can continue the work.
+    """
+    from postedit.writers import write_atomic
+
+    if fmt == "prov-json":
+        data = _prov_json(article, prov)
+        target = output or f"{os.path.splitext(article)[0]}.prov-w3c.json"
+    else:
+        from postedit.formats.xliff import export_file
+
+        data = export_file(article, prov_path=prov, source_path=source_path,
+                           source_lang=source_lang)
+        target = output or f"{os.path.splitext(article)[0]}.xlf"
+    if article == "-" and not output:
+        target = "-"
+    write_atomic(target, data, force=force)
+    if target != "-":
+        click.echo(f"{article}: exported to {target}", err=True)
+
+
+def _prov_json(article: str, prov: str | None) -> bytes:
+    from postedit.formats.prov import dumps
+    from postedit.provenance import read_record
+    from postedit.writers import sidecar_path
+
+    return dumps(read_record(prov or sidecar_path(article)))
+
+
+@click.command("import", epilog=_epilog("""
+Example:
+  postedit import article.xlf -o article.edited.txt
+"""))
+@click.argument("xliff")
+@click.option("-o", "--output", help="Edited article (default: the output named in the file).")
+@click.option("--input", "input_path", help="The original article, if it moved.")
+@click.option("--editor", help="Name for changes made in the CAT tool (default: git user.name).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output and sidecar.")
+def import_command(
+    xliff: str, output: str | None, input_path: str | None, editor: str | None, force: bool,
+) -> None:
+    """Bring an XLIFF file back as an edited article plus provenance.
+
+    Targets changed in the CAT tool become new human revisions.
+    """
+    from postedit.formats.xliff import import_file
+
+    saved = import_file(xliff, output=output, input_path=input_path, editor=editor, force=force)
+    click.echo(f"{xliff}: imported to {saved.output}, provenance {saved.sidecar}", err=True)
+
+
+COMMANDS = [apply_command, diff_command, verify_command, export_command, import_command]

@@ -1,0 +1,434 @@
+"""XLIFF 2.1 export and import, with ITS 2.0 annotations, for CAT tools.
+
+One ``<file>`` per article (one per JSONL record), one ``<group>`` per
+paragraph, one ``<unit>`` per sentence. ``<source>`` is the source-language
+sentence when a source article is known, else the machine translation;
+``<target>`` is the edited text. ITS 2.0 data categories, in the ITS namespace
+(``its:version="2.0"`` on the root):
+
+- Localization Quality Issue: the detectors' flags, as ``its:locQualityIssues``
+  standoff per unit, referenced from an ``<mrk type="its:generic">`` around the
+  machine translation;
+- Provenance: each revision as an ``its:provenanceRecord`` (``revPerson`` for
+  people, ``revTool`` for rules and engines), referenced from the target;
+- MT Confidence: a score of the machine translation, ``its:mtConfidence`` (0..1).
+
+Everything postedit needs to rebuild the article and its provenance exactly
+(segment offsets, full revisions with their hashes) rides along in the XLIFF
+Metadata module (``mda:``), so ``import`` after ``export`` is lossless; targets a
+CAT tool changed come back as new ``human:`` revisions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from postedit.errors import InputError, OutputError
+from postedit.provenance import (
+    document_from_record,
+    human,
+    load_input_for,
+    load_source,
+    locate_recorded,
+    read_record,
+    resolve_editor,
+    revisions_of,
+    sha256_hex,
+)
+from postedit.session import SavedFiles, Session
+from postedit.writers import default_output, sidecar_path
+
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
+ITS_NS = "http://www.w3.org/2005/11/its"
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XLIFF_VERSION = "2.1"
+ITS_VERSION = "2.0"
+
+ET.register_namespace("", XLIFF_NS)
+ET.register_namespace("its", ITS_NS)
+ET.register_namespace("mda", MDA_NS)
+
+# MQM category (or its prefix) -> ITS 2.0 locQualityIssueType.
+ISSUE_TYPES = {
+    "accuracy/untranslated": "untranslated",
+    "accuracy": "mistranslation",
+    "fluency/spelling": "misspelling",
+    "fluency/grammar": "grammar",
+    "fluency/punctuation": "typographical",
+    "fluency/typography": "typographical",
+    "fluency/character-encoding": "characters",
+    "fluency": "grammar",
+    "style": "style",
+    "locale": "locale-violation",
+    "design": "formatting",
+}
+# MQM severity -> ITS locQualityIssueSeverity (0..100).
+SEVERITY_SCORES = {"minor": 10, "major": 50, "critical": 100}
+STATES = {"unchanged": "translated", "accepted": "reviewed", "edited": "reviewed",
+          "removed": "reviewed"}
+
+_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _q(ns: str, name: str) -> str:
+    return f"{{{ns}}}{name}"
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def export_file(
+    article: str,
+    *,
+    prov_path: str | None = None,
+    source_path: str | None = None,
+    source_lang: str | None = None,
+) -> bytes:
+    """XLIFF bytes for ``article``: an edited output with a sidecar, or an unedited article."""
+    record, base_dir = _record_for(article, prov_path)
+    source = load_input_for(record, base_dir=base_dir)
+    flags = _flags_by_segment(record, source)
+    sources = _source_sentences(record, source, source_path)
+    return export_record(record, flags, sources, source_lang)
+
+
+def _record_for(article: str, prov_path: str | None) -> tuple[dict, str | None]:
+    """The record to export and the folder its paths are relative to."""
+    if prov_path is None and article != "-" and os.path.exists(sidecar_path(article)):
+        prov_path = sidecar_path(article)
+    if prov_path is not None:
+        return read_record(prov_path), os.path.dirname(os.path.abspath(prov_path))
+    session = Session(load_source(article))
+    data = session.output_bytes()
+    return session.build_record(default_output(article), sha256_hex(data)), None
+
+
+def _flags_by_segment(record: Mapping, source: Any) -> dict[tuple[int, str], list[dict]]:
+    """The detectors' flags on the original of every segment (offsets relative to it)."""
+    from postedit.pipeline import analyse
+    from postedit.provenance import flags_json
+
+    out: dict[tuple[int, str], list[dict]] = {}
+    for index, (doc_record, doc) in enumerate(zip(record["documents"], source.documents,
+                                                  strict=True)):
+        document = document_from_record(doc_record, doc.text, doc.id)
+        for seg_report in analyse(document).segments:
+            seg = seg_report.segment
+            out[(index, seg.id)] = flags_json(seg_report.flags, seg.start)
+    return out
+
+
+def _source_sentences(
+    record: Mapping, source: Any, source_path: str | None
+) -> dict[tuple[int, str], str]:
+    """Source-language sentences paired with segments, when a source article is known."""
+    from postedit.pipeline import make_document
+
+    out: dict[tuple[int, str], str] = {}
+    for index, doc_record in enumerate(record["documents"]):
+        text = _source_text(source.documents[index].meta, source_path, index)
+        if text is None:
+            continue
+        sentences = [seg.text for seg in make_document("source", text).segments]
+        ids = [seg["id"] for seg in doc_record["segments"]]
+        if len(sentences) != len(ids):
+            raise InputError(f"source has {len(sentences)} sentences, the translation "
+                             f"{len(ids)}; cannot pair them", path=source_path or "source")
+        out.update({(index, sid): sentence for sid, sentence in zip(ids, sentences, strict=True)})
+    return out
+
+
+def _source_text(meta: Mapping, source_path: str | None, index: int) -> str | None:
+    if source_path is not None:
+        if index:
+            return None
+        from postedit.readers import decode, read_bytes
+
+        return decode(read_bytes(source_path), source_path)[0]
+    value = meta.get("source")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def export_record(
+    record: Mapping,
+    flags: Mapping[tuple[int, str], Sequence[Mapping]] | None = None,
+    sources: Mapping[tuple[int, str], str] | None = None,
+    source_lang: str | None = None,
+) -> bytes:
+    """Serialise a provenance record (plus flags and source sentences) as XLIFF 2.1."""
+    flags, sources = flags or {}, sources or {}
+    documents = record["documents"]
+    trg_lang = documents[0]["lang"] if documents else "en"
+    root = ET.Element(_q(XLIFF_NS, "xliff"), {
+        "version": XLIFF_VERSION,
+        "srcLang": (source_lang or trg_lang) if sources else trg_lang,
+        "trgLang": trg_lang,
+        _q(ITS_NS, "version"): ITS_VERSION,
+    })
+    for index, doc in enumerate(documents):
+        header = _header(record) if index == 0 else None
+        root.append(_file_element(index, doc, flags, sources, header))
+    _indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + _escape_cr(body) + "\n").encode()
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    """Pretty-print, leaving ``xml:space="preserve"`` content exactly as it is."""
+    if element.get(_q(XML_NS, "space")) == "preserve" or not len(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = inner
+    element[-1].tail = "\n" + "  " * level
+
+
+def _header(record: Mapping) -> dict:
+    return {k: v for k, v in record.items() if k not in ("documents", "seal", "$schema")}
+
+
+def _escape_cr(xml_text: str) -> str:
+    """A raw CR would become LF when parsed; ``&#13;`` survives (text and attributes)."""
+    return xml_text.replace("\r", "&#13;")
+
+
+def _file_element(
+    index: int, doc: Mapping, flags: Mapping, sources: Mapping, header: Mapping | None
+) -> ET.Element:
+    file_id = f"f{index + 1}"
+    element = ET.Element(_q(XLIFF_NS, "file"), {"id": file_id, "original": doc["id"]})
+    metas: list[tuple[str, Any]] = [
+        ("postedit:document", {k: v for k, v in doc.items() if k != "segments"})
+    ]
+    if header is not None:
+        metas.insert(0, ("postedit:record", header))
+    element.append(_metadata(metas))
+    by_block: dict[str, list[Mapping]] = {}
+    for seg in doc["segments"]:
+        by_block.setdefault(seg["id"].split(".", 1)[0], []).append(seg)
+    for block in doc["blocks"]:
+        segments = by_block.get(block["id"], [])
+        if segments:
+            element.append(_group(file_id, index, block, segments, flags, sources))
+    return element
+
+
+def _metadata(metas: Sequence[tuple[str, Any]]) -> ET.Element:
+    metadata = ET.Element(_q(MDA_NS, "metadata"))
+    group = ET.SubElement(metadata, _q(MDA_NS, "metaGroup"), {"category": "postedit"})
+    for kind, value in metas:
+        meta = ET.SubElement(group, _q(MDA_NS, "meta"), {"type": kind})
+        meta.text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return metadata
+
+
+def _group(
+    file_id: str, index: int, block: Mapping, segments: Sequence[Mapping],
+    flags: Mapping, sources: Mapping,
+) -> ET.Element:
+    attrs = {"id": block["id"], "name": block["kind"], "type": f"postedit:{block['kind']}"}
+    group = ET.Element(_q(XLIFF_NS, "group"), attrs)
+    for seg in segments:
+        key = (index, seg["id"])
+        group.append(_unit(file_id, seg, flags.get(key, ()), sources.get(key)))
+    return group
+
+
+def _unit(
+    file_id: str, seg: Mapping, flags: Sequence[Mapping], source_sentence: str | None
+) -> ET.Element:
+    _check_xml_text(seg, source_sentence)
+    unit = ET.Element(_q(XLIFF_NS, "unit"), {"id": seg["id"]})
+    metas = [("postedit:segment", {k: v for k, v in seg.items() if k != "revisions"})]
+    metas += [("postedit:revision", rev) for rev in seg["revisions"]]
+    unit.append(_metadata(metas))
+    local = f"{file_id}.{seg['id']}"
+    if flags:
+        unit.append(_quality_issues(f"{local}.lqi", flags))
+    if seg["revisions"]:
+        unit.append(_provenance_records(f"{local}.prov", seg["revisions"]))
+    segment = ET.SubElement(unit, _q(XLIFF_NS, "segment"), _segment_attrs(seg))
+    mt_in_source = source_sentence is None
+    mt_attrs = _mt_attrs(local, flags, seg["revisions"])
+    _content(segment, "source", source_sentence or seg["original"],
+             mt_attrs if mt_in_source else {}, f"{seg['id']}.mt")
+    target_attrs = {} if mt_in_source else dict(mt_attrs)
+    if seg["revisions"]:
+        target_attrs[_q(ITS_NS, "provenanceRecordsRef")] = f"#{local}.prov"
+    _content(segment, "target", seg["final"], target_attrs, f"{seg['id']}.t")
+    return unit
+
+
+def _check_xml_text(seg: Mapping, source_sentence: str | None) -> None:
+    for text in (seg["original"], seg["final"], source_sentence or ""):
+        if _BAD_XML_CHARS.search(text):
+            raise OutputError(f"segment {seg['id']} holds a control character XML cannot carry")
+
+
+def _segment_attrs(seg: Mapping) -> dict[str, str]:
+    attrs = {"id": f"{seg['id']}.seg", "state": STATES[seg["status"]]}
+    if seg["status"] != "unchanged":
+        attrs["subState"] = f"postedit:{seg['status']}"
+    return attrs
+
+
+def _mt_attrs(local: str, flags: Sequence[Mapping], revisions: Sequence[Mapping]) -> dict:
+    attrs = {}
+    if flags:
+        attrs[_q(ITS_NS, "locQualityIssuesRef")] = f"#{local}.lqi"
+    confidence = _mt_confidence(revisions)
+    if confidence is not None:
+        attrs[_q(ITS_NS, "mtConfidence")] = f"{confidence:.4g}"
+        attrs[_q(ITS_NS, "annotatorsRef")] = "mt-confidence|postedit"
+    return attrs
+
+
+def _mt_confidence(revisions: Sequence[Mapping]) -> float | None:
+    """The first score recorded on the machine translation, scaled to 0..1."""
+    for rev in revisions:
+        for score in rev.get("scores_before", {}).values():
+            value = float(score["value"])
+            return max(0.0, min(1.0, value / 100 if value > 1 else value))
+    return None
+
+
+def _content(parent: ET.Element, tag: str, text: str, attrs: Mapping, mrk_id: str) -> None:
+    element = ET.SubElement(parent, _q(XLIFF_NS, tag), {_q(XML_NS, "space"): "preserve"})
+    if attrs and text:
+        mrk = ET.SubElement(element, _q(XLIFF_NS, "mrk"),
+                            {"id": mrk_id, "type": "its:generic", **attrs})
+        mrk.text = text
+    else:
+        element.text = text
+
+
+def _quality_issues(xml_id: str, flags: Sequence[Mapping]) -> ET.Element:
+    issues = ET.Element(_q(ITS_NS, "locQualityIssues"), {_q(XML_NS, "id"): xml_id})
+    for flag in flags:
+        ET.SubElement(issues, _q(ITS_NS, "locQualityIssue"), {
+            "locQualityIssueType": issue_type(str(flag.get("category", ""))),
+            "locQualityIssueComment": f"{flag['rule']}: {flag.get('message', '')}",
+            "locQualityIssueSeverity": str(SEVERITY_SCORES.get(flag["severity"], 50)),
+        })
+    return issues
+
+
+def issue_type(category: str) -> str:
+    """ITS issue type for an MQM ``category/subcategory``."""
+    return ISSUE_TYPES.get(category) or ISSUE_TYPES.get(category.split("/", 1)[0], "other")
+
+
+def _provenance_records(xml_id: str, revisions: Sequence[Mapping]) -> ET.Element:
+    records = ET.Element(_q(ITS_NS, "provenanceRecords"), {_q(XML_NS, "id"): xml_id})
+    for rev in revisions:
+        who = rev["by"]
+        if who.startswith("human:"):
+            attrs = {"revPerson": who[len("human:"):]}
+        else:
+            attrs = {"revTool": f"postedit {who}"}
+        ET.SubElement(records, _q(ITS_NS, "provenanceRecord"), attrs)
+    return records
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def parse_xliff(data: bytes, path: str = "xliff") -> tuple[dict, dict[tuple[int, str], str]]:
+    """The provenance record carried by an exported XLIFF, and every unit's target text."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise InputError(f"not well-formed XML ({exc})", path=path) from None
+    if root.tag != _q(XLIFF_NS, "xliff") or root.get("version") not in ("2.0", "2.1"):
+        raise InputError("not an XLIFF 2.x document", path=path)
+    files = root.findall(_q(XLIFF_NS, "file"))
+    header = _file_meta(files[0], "postedit:record", path) if files else None
+    if header is None:
+        raise InputError("not exported by postedit (no postedit:record metadata)", path=path)
+    record = dict(header)
+    record["documents"] = []
+    targets: dict[tuple[int, str], str] = {}
+    for index, element in enumerate(files):
+        record["documents"].append(_document_of(element, index, targets, path))
+    return record, targets
+
+
+def _file_meta(element: ET.Element, kind: str, path: str) -> Any:
+    for meta in element.iterfind(f"{_q(MDA_NS, 'metadata')}/{_q(MDA_NS, 'metaGroup')}/"
+                                 f"{_q(MDA_NS, 'meta')}"):
+        if meta.get("type") == kind:
+            return _json(meta.text, path)
+    return None
+
+
+def _json(text: str | None, path: str) -> Any:
+    try:
+        return json.loads(text or "")
+    except json.JSONDecodeError as exc:
+        raise InputError(f"damaged postedit metadata ({exc})", path=path) from None
+
+
+def _document_of(
+    element: ET.Element, index: int, targets: dict[tuple[int, str], str], path: str
+) -> dict:
+    doc = _file_meta(element, "postedit:document", path)
+    if doc is None:
+        raise InputError(f"file {element.get('id')} has no postedit:document metadata", path=path)
+    doc["segments"] = []
+    for unit in element.iter(_q(XLIFF_NS, "unit")):
+        seg = _unit_meta(unit, "postedit:segment", path)[0]
+        seg["revisions"] = _unit_meta(unit, "postedit:revision", path)
+        doc["segments"].append(seg)
+        target = unit.find(f"{_q(XLIFF_NS, 'segment')}/{_q(XLIFF_NS, 'target')}")
+        if target is not None:
+            targets[(index, seg["id"])] = "".join(target.itertext())
+    return doc
+
+
+def _unit_meta(unit: ET.Element, kind: str, path: str) -> list:
+    found = [
+        _json(meta.text, path)
+        for meta in unit.iter(_q(MDA_NS, "meta"))
+        if meta.get("type") == kind
+    ]
+    if kind == "postedit:segment" and len(found) != 1:
+        raise InputError(f"unit {unit.get('id')} has no postedit:segment metadata", path=path)
+    return found
+
+
+def import_file(
+    xliff: str,
+    *,
+    output: str | None = None,
+    input_path: str | None = None,
+    editor: str | None = None,
+    force: bool = False,
+) -> SavedFiles:
+    """Rebuild the edited article and its provenance from ``xliff``; changed targets
+    become ``import`` revisions by ``human:EDITOR``."""
+    from postedit.readers import read_bytes
+
+    record, targets = parse_xliff(read_bytes(xliff), xliff)
+    base_dir = os.path.dirname(os.path.abspath(xliff))
+    source = load_input_for(record, input_path, base_dir)
+    session = Session.resume(source, record, **({"editor": editor} if editor else {}))
+    by = human(resolve_editor(editor))
+    _check_revisions(record, xliff)
+    for (index, seg_id), text in targets.items():
+        session.record(seg_id, text, by, "import", doc=index)
+    target = output or locate_recorded(record["output"]["path"], base_dir)
+    return session.save(target, force=force)
+
+
+def _check_revisions(record: Mapping, path: str) -> None:
+    for n, rev in enumerate(revisions_of(record), 1):
+        if rev.seq != n or rev.compute_hash() != rev.hash:
+            raise InputError(f"revision {n} of segment {rev.segment} was altered", path=path)

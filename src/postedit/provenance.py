@@ -1,0 +1,411 @@
+"""The provenance record of an edited article, and the editing session that writes it.
+
+Every change to a segment is a :class:`Revision` (who, what, before/after,
+flags and scores on both sides). Revisions form one hash chain in the order
+they were made, rooted in the sha256 of the input file: each one's ``prev`` is
+the hash of the one before, and its ``hash`` is the sha256 of its canonical JSON
+(sorted keys, no spaces, UTF-8). The sidecar ``OUTPUT.prov.json`` holds the chain
+per segment plus the input/output hashes; ``schemas/provenance-1.schema.json``
+documents it.
+
+:class:`Session` is the one editing API: the review UI and ``postedit apply``
+both ``record`` changes through it and ``save`` output + sidecar with it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import subprocess
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from postedit.document import Block, Document, Segment
+from postedit.errors import InputError
+from postedit.flags import Fix, Flag
+from postedit.writers import (
+    Encoding,
+    sniff_encoding,
+)
+
+FORMAT_NAME = "postedit-provenance"
+SCHEMA_VERSION = 1
+SCHEMA_URL = "https://postedit.invalid/schemas/provenance-1.schema.json"
+STATUSES = ("unchanged", "edited", "accepted", "removed")
+ACTIONS = ("edit", "fix", "remove", "accept", "suggestion", "undo", "redo", "import")
+
+Clock = Callable[[], str]
+
+
+def utc_now() -> str:
+    """Now, UTC, ISO 8601 with milliseconds and a ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def canonical_json(value: Any) -> bytes:
+    """The bytes that get hashed: sorted keys, no insignificant spaces, UTF-8."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+# --- the input ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An input file as read: raw bytes, decoded text, format and its documents.
+
+    For ``.txt``/``.md`` there is one document whose text is the whole file; a
+    ``.jsonl`` file holds one document per record.
+    """
+
+    path: str
+    data: bytes
+    text: str
+    fmt: str
+    encoding: Encoding
+    documents: tuple[Document, ...]
+
+    @property
+    def sha256(self) -> str:
+        return sha256_hex(self.data)
+
+    def with_documents(self, documents: Sequence[Document]) -> SourceFile:
+        return replace(self, documents=tuple(documents))
+
+
+def load_source(path: str, data: bytes | None = None, config: Any = None) -> SourceFile:
+    """Read ``path`` (``-``: stdin) into a :class:`SourceFile`, parsed by the pipeline."""
+    from postedit import readers
+    from postedit.pipeline import make_document
+
+    raw = readers.read_bytes(path) if data is None else data
+    text, encoding = readers.decode(raw, path)
+    documents = tuple(
+        make_document(doc_id, doc_text, fmt=fmt, path=path, meta=meta, encoding=encoding,
+                      config=config)
+        for doc_id, doc_text, fmt, meta in articles_in(text, path)
+    )
+    fmt = documents[0].fmt if documents else "txt"
+    return SourceFile(path, raw, text, fmt, sniff_encoding(raw), documents)
+
+
+def articles_in(text: str, path: str) -> list[tuple[str, str, str, dict]]:
+    """What ``readers.read_articles`` yields, from text already read (stdin reads once)."""
+    from postedit import readers
+
+    if path.lower().endswith(readers.JSONL_SUFFIXES):
+        return [(doc_id, body, "jsonl", meta)
+                for doc_id, body, meta in readers._jsonl_articles(text, path)]
+    fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
+    return [("stdin" if path == "-" else path, text, fmt, {})]
+
+
+# --- who ------------------------------------------------------------------------------------
+
+
+def resolve_editor(explicit: str | None = None) -> str:
+    """``--editor``, else ``git config user.name``, else the login name."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    try:
+        done = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            return done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def human(name: str) -> str:
+    return f"human:{name}"
+
+
+def rule(rule_id: str) -> str:
+    return f"rule:{rule_id}"
+
+
+def engine(name: str, model: str) -> str:
+    return f"engine:{name}/{model}"
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """An engine and model that contributed, with the sha256 of each model file."""
+
+    name: str
+    version: str
+    model: str = ""
+    files: tuple[tuple[str, str], ...] = ()
+
+    def to_json(self) -> dict:
+        files = [{"path": p, "sha256": h} for p, h in self.files]
+        return {"name": self.name, "version": self.version, "model": self.model, "files": files}
+
+
+def engine_info(name: str, version: str, model: str = "", paths: Iterable[str] = ()) -> EngineInfo:
+    """An :class:`EngineInfo` hashing every file under ``paths`` (files or folders)."""
+    hashed: list[tuple[str, str]] = []
+    for path in paths:
+        root = Path(path)
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        hashed.extend((str(p), _file_sha256(p)) for p in files)
+    return EngineInfo(name, version, model, tuple(hashed))
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --- revisions --------------------------------------------------------------------------------
+
+
+def flags_json(flags: Iterable[Flag | Mapping], offset: int = 0) -> list[dict]:
+    """Flags as provenance stores them, offsets made relative by ``offset``."""
+    out = []
+    for flag in flags:
+        if isinstance(flag, Mapping):
+            out.append(dict(flag))
+            continue
+        item = {
+            "rule": flag.rule,
+            "category": flag.category,
+            "severity": flag.severity,
+            "start": flag.start - offset,
+            "end": flag.end - offset,
+            "message": flag.message,
+        }
+        if flag.fix is not None:
+            item["fix"] = fix_json(flag.fix, offset)
+        out.append(item)
+    return out
+
+
+def fix_json(fix: Fix, offset: int = 0) -> dict:
+    return {
+        "start": fix.start - offset,
+        "end": fix.end - offset,
+        "replacement": fix.replacement,
+        "rule": fix.rule,
+    }
+
+
+def scores_json(scores: Mapping[str, Any] | None) -> dict:
+    """``{name: number}`` or ``{name: {value, signature, engine}}`` as ``{name: {value, ...}}``."""
+    out = {}
+    for name, value in (scores or {}).items():
+        out[name] = dict(value) if isinstance(value, Mapping) else {"value": float(value)}
+    return out
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One change to one segment, chained to the change made before it.
+
+    Attributes:
+        doc: index of the document in the input file (0 for ``.txt``/``.md``).
+        segment: segment id (``b4.s2``).
+        seq: 1-based position in the whole chain.
+        at: UTC ISO 8601 time of the change.
+        by: ``human:NAME``, ``rule:ID`` or ``engine:NAME/MODEL``.
+        action: one of ``ACTIONS``.
+        before, after: segment text before and after (``""`` = removed).
+        flags_before, flags_after: flags on each side, offsets relative to that text.
+        scores_before, scores_after: ``{metric: {value, signature?, engine?}}``.
+        fixes: the mechanical fixes applied (offsets relative to ``before``), if any.
+        prev: hash of the previous revision, or the input's sha256 for the first.
+        hash: sha256 of the canonical JSON of every other field.
+    """
+
+    doc: int
+    segment: str
+    seq: int
+    at: str
+    by: str
+    action: str
+    before: str
+    after: str
+    flags_before: tuple[dict, ...] = ()
+    flags_after: tuple[dict, ...] = ()
+    scores_before: dict = field(default_factory=dict)
+    scores_after: dict = field(default_factory=dict)
+    fixes: tuple[dict, ...] = ()
+    prev: str = ""
+    hash: str = ""
+
+    def body(self) -> dict:
+        """Everything the hash covers (all fields but ``hash``), as JSON values."""
+        out = asdict(self)
+        del out["hash"]
+        for key in ("flags_before", "flags_after", "fixes"):
+            out[key] = list(out[key])
+        return out
+
+    def compute_hash(self) -> str:
+        return sha256_hex(canonical_json(self.body()))
+
+    def sealed(self) -> Revision:
+        return replace(self, hash=self.compute_hash())
+
+    def to_json(self) -> dict:
+        out = self.body()
+        out["hash"] = self.hash
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Revision:
+        return cls(
+            doc=data["doc"],
+            segment=data["segment"],
+            seq=data["seq"],
+            at=data["at"],
+            by=data["by"],
+            action=data["action"],
+            before=data["before"],
+            after=data["after"],
+            flags_before=tuple(data.get("flags_before", ())),
+            flags_after=tuple(data.get("flags_after", ())),
+            scores_before=dict(data.get("scores_before", {})),
+            scores_after=dict(data.get("scores_after", {})),
+            fixes=tuple(data.get("fixes", ())),
+            prev=data["prev"],
+            hash=data["hash"],
+        )
+
+
+def segment_status(original: str, final: str, revisions: Sequence[Revision]) -> str:
+    if final == "" and original != "":
+        return "removed"
+    if final != original:
+        return "edited"
+    if revisions and revisions[-1].action == "accept":
+        return "accepted"
+    return "unchanged"
+
+
+# --- the record -----------------------------------------------------------------------------------
+
+
+def document_from_record(record: Mapping, text: str, doc_id: str | None = None) -> Document:
+    """The Document a record describes, rebuilt on ``text`` from the stored offsets.
+
+    Verification and import use this, never the segmenter, so a newer segmenter
+    cannot change what a saved record means.
+    """
+    by_block: dict[str, list[Segment]] = {}
+    for seg in record["segments"]:
+        start, end = seg["start"], seg["end"]
+        by_block.setdefault(seg["id"].split(".", 1)[0], []).append(
+            Segment(seg["id"], start, end, text[start:end])
+        )
+    blocks = tuple(
+        Block(b["id"], b["kind"], b["start"], b["end"], text[b["start"] : b["end"]],
+              tuple(by_block.get(b["id"], ())))
+        for b in record["blocks"]
+    )
+    return Document(
+        doc_id or record["id"], text, blocks, lang=record.get("lang", "en"), fmt=record["format"]
+    )
+
+
+def seal_of(record: Mapping) -> str:
+    """sha256 of the canonical JSON of the whole record except its ``seal``."""
+    return sha256_hex(canonical_json({k: v for k, v in record.items() if k != "seal"}))
+
+
+def read_record(path: str) -> dict:
+    """A sidecar's JSON, with one-line errors."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no provenance sidecar here (pass --prov)", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"not a provenance record (invalid JSON: {exc})", path=path) from None
+    if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
+        raise InputError(f'not a provenance record (no "format": "{FORMAT_NAME}")', path=path)
+    return record
+
+
+def dump_record(record: Mapping) -> bytes:
+    """The sidecar bytes: indented, key order as built, UTF-8, final newline."""
+    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def revisions_of(record: Mapping) -> list[Revision]:
+    """Every revision of a record, in chain order."""
+    found = [
+        Revision.from_json(rev)
+        for doc in record.get("documents", ())
+        for seg in doc.get("segments", ())
+        for rev in seg.get("revisions", ())
+    ]
+    return sorted(found, key=lambda rev: rev.seq)
+
+
+def schema_path() -> Path:
+    return Path(__file__).with_name("schemas") / "provenance-1.schema.json"
+
+
+def load_schema() -> dict:
+    return json.loads(schema_path().read_text(encoding="utf-8"))
+
+
+def recorded_path(path: str, sidecar: str | None) -> str:
+    """How a record names ``path``: relative to the sidecar's folder, so both can move."""
+    if path == "-" or sidecar is None or sidecar == "-":
+        return path
+    return os.path.relpath(path, os.path.dirname(os.path.abspath(sidecar)))
+
+
+def locate_recorded(path: str, base_dir: str | None) -> str:
+    """A path from a record, resolved against ``base_dir`` (the sidecar's folder) first."""
+    if path == "-" or os.path.isabs(path) or base_dir is None:
+        return path
+    candidate = os.path.join(base_dir, path)
+    return candidate if os.path.exists(candidate) else path
+
+
+def load_input_for(
+    record: Mapping, input_override: str | None = None, base_dir: str | None = None
+) -> SourceFile:
+    """The input file a record names (or ``input_override``), checked against its sha256."""
+    path = input_override or locate_recorded(record["input"]["path"], base_dir)
+    if path == "-":
+        raise InputError("the input was stdin; pass the original with --input")
+    try:
+        source = load_source(path)
+    except InputError as exc:
+        raise InputError(f"cannot read the original input: {exc} (pass --input)") from None
+    if source.sha256 != record["input"]["sha256"]:
+        raise InputError("input file changed since the edit (sha256 differs)", path=path)
+    return source
+
+
+def __getattr__(name: str) -> Any:
+    """``Session`` and friends live in :mod:`postedit.session`; this import path works too."""
+    if name in ("Session", "SavedFiles", "save_session"):
+        from postedit import session
+
+        return getattr(session, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

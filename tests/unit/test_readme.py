@@ -1,0 +1,27 @@
+"""The README documents what the code does: catalogue, quick start, CI entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from postedit.detectors import load_all
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_catalogue_table_lists_every_detector_with_its_metadata() -> None:
+    rows = {line.split("|")[1].strip(" `"): line for line in README.splitlines()
+            if line.startswith("| `")}
+    for det in load_all().values():
+        assert det.id in rows, det.id
+        cells = [cell.strip() for cell in rows[det.id].split("|")]
+        assert cells[2] == det.category and cells[3] == det.severity
+
+
+def test_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
+    start = README.index("## Quick start")
+    block = README[start:].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert commands == ["./run review", "./run test"]
+    assert "./run test" in (ROOT / ".ci" / "run").read_text("utf-8")
