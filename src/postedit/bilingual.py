@@ -50,23 +50,17 @@ def read_source_text(path: str) -> str:
     from postedit.errors import InputError
     from postedit.readers import read_articles
 
-    for _doc_id, text, _fmt, _meta in read_articles(path):
-        return text
+    for article in read_articles(path):
+        return article.text
     raise InputError("no article in the source file", path=path)
 
 
 def source_sentences(text: str) -> list[str]:
     """The original split like the MT: paragraphs, then sentences."""
-    return [
-        text[s:e]
-        for start, end in paragraph_spans(text)
-        for s, e in split_sentences(text, start, end)
-    ]
+    return [text[s:e] for start, end in paragraph_spans(text) for s, e in split_sentences(text, start, end)]
 
 
-def align(
-    sources: Sequence[str], targets: Sequence[str], forward: Sequence[str]
-) -> list[Alignment]:
+def align(sources: Sequence[str], targets: Sequence[str], forward: Sequence[str]) -> list[Alignment]:
     """Best monotone alignment; ``forward[i]`` is the engine's translation of ``sources[i]``."""
     n, m = len(sources), len(targets)
     ratio = (sum(map(len, targets)) + 1) / (sum(map(len, sources)) + 1)
@@ -131,9 +125,7 @@ def one_sided(source: str, target: str, forward: str) -> list[dict]:
     found += [{"side": "source", "kind": "number", "text": n} for n in sorted(src_nums - tgt_nums)]
     known = (source + " " + forward).lower()
     found += [
-        {"side": "target", "kind": "name", "text": n}
-        for n in sorted(names(target))
-        if n.lower() not in known
+        {"side": "target", "kind": "name", "text": n} for n in sorted(names(target)) if n.lower() not in known
     ]
     return found
 
@@ -157,9 +149,7 @@ def bilingual_extras(
     for link in align(sources, targets, forward):
         for j in link.target:
             seg = segments[j]
-            info = _compare(
-                link, sources, forward, seg, back.get(seg.id, ""), ratio, len(link.target)
-            )
+            info = _compare(link, sources, forward, seg, back.get(seg.id, ""), ratio, len(link.target))
             extras[seg.id] = {"source": info}
             flags += _bilingual_flags(seg, info, engine.name)
     return extras, flags

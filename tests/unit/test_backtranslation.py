@@ -225,3 +225,11 @@ def test_numbers_and_names_on_one_side() -> None:
     assert numbers("about 1,500 people and 3.5 km") == {"1500", "35"}
     found = one_sided("Habló con Sánchez ayer.", "He spoke with Sanchez and Biden yesterday.", "")
     assert {"side": "target", "kind": "name", "text": "Biden"} in found
+
+
+def test_prefixed_words_and_foreign_runs_are_not_joins() -> None:
+    assert classify_unknown("Plurinational", "", "en") == "unknown-name"
+    doc = document_from_text("Los resultados preliminares llegarán pronto, según el tribunal.")
+    engine = FakeEngine(unknown={"resultados", "preliminares", "según"})
+    _, flags = score_document(engine, doc, "es")
+    assert flags == []
