@@ -125,25 +125,32 @@ def engine_options(func: F) -> F:
     return func
 
 
-def engine_setup(
+def batch_settings(
     engine: str,
     source_lang: str,
     source_path: str | None,
     device: str,
     no_cache: bool,
     articles: tuple[str, ...],
-) -> tuple[Any, str | None]:
-    """The engine selector and the original article's text (``--source``)."""
+    jobs: int,
+) -> Any:
+    """How ``score`` runs its engines and workers (see postedit.batch)."""
+    from postedit.batch import BatchSettings
     from postedit.bilingual import read_source_text
-    from postedit.engines import EngineConfig, EngineSelector
+    from postedit.engines import EngineConfig
 
     if source_path is not None and len(articles) != 1:
         raise click.UsageError("--source needs exactly one ARTICLE")
     if source_path is not None and engine == "none":
         raise click.UsageError("--source needs an engine (--engine auto, argos or apertium)")
-    config = EngineConfig(device=device, use_cache=not no_cache)
-    selector = EngineSelector(engine, source_lang, config)
-    return selector, read_source_text(source_path) if source_path else None
+    return BatchSettings(
+        engine=engine,
+        source_lang=source_lang,
+        engine_config=EngineConfig(device=device, use_cache=not no_cache),
+        source_text=read_source_text(source_path) if source_path else None,
+        jobs=jobs,
+        progress=sys.stderr.isatty(),
+    )
 
 
 @main.command()
@@ -160,6 +167,10 @@ def engine_setup(
     help="Exit 1 when any document's quality score (0-100) is below this.",
 )
 @click.option("--color/--no-color", default=None, help="Force colour on or off in the table.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes; output keeps the input order.",
+)  # fmt: skip
 @engine_options
 @analysis_options
 def score(
@@ -175,6 +186,7 @@ def score(
     source_path: str | None,
     device: str,
     no_cache: bool,
+    jobs: int,
 ) -> None:
     """Score machine-translated ARTICLES sentence by sentence.
 
@@ -187,22 +199,18 @@ def score(
       postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
       postedit score article.txt --engine apertium --source-lang es
     """
-    from postedit.pipeline import analyse, load_documents
+    from postedit.batch import score_paths
     from postedit.reporting import render
 
     config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     below: list[str] = []
-    engines, source_text = engine_setup(
-        engine, source_lang, source_path, device, no_cache, articles
-    )
+    settings = batch_settings(engine, source_lang, source_path, device, no_cache, articles, jobs)
 
     def reports() -> Iterator[Any]:
-        for document in load_documents(articles, config):
-            engine_here = engines.for_language(document.lang)
-            report = analyse(document, config, engine=engine_here, source_text=source_text)
+        for report in score_paths(articles, config, settings):
             if fail_under is not None and report.score < fail_under:
-                below.append(f"{document.id} scored {report.score:.1f} < {fail_under:g}")
+                below.append(f"{report.document.id} scored {report.score:.1f} < {fail_under:g}")
             yield report
 
     render(reports(), fmt, sys.stdout, color)

@@ -25,6 +25,7 @@ ENGINES: dict[str, EngineInfo] = {
 }
 ENGINE_CHOICES = ("auto", *ENGINES)
 _NOTICES: set[str] = set()
+_MUTED: list[bool] = []
 
 __all__ = [
     "ENGINES",
@@ -47,11 +48,13 @@ class EngineConfig:
         device: ``cpu`` or ``cuda`` (Argos only; falls back to CPU with a notice).
         use_cache: keep results in the SQLite translation cache (``--no-cache`` turns it off).
         cache_path: the cache database; None for the user cache directory.
+        threads: CPU threads per Argos model; None uses every core (``--jobs`` divides them).
     """
 
     device: str = "cpu"
     use_cache: bool = True
     cache_path: Path | None = None
+    threads: int | None = None
 
 
 def argos_available(src: str, tgt: str) -> bool:
@@ -79,6 +82,22 @@ def available_engine(src: str, tgt: str) -> str:
     return "none"
 
 
+def auto_choice(src: str, tgt: str) -> str:
+    """What ``auto`` picks for ``src<->tgt``; says once on stderr when that is no engine."""
+    name = available_engine(src, tgt)
+    if name == "none" and src != tgt:
+        _notice_once(
+            f"no translation engine for {src}<->{tgt} is installed; scoring with detectors "
+            f"only (install one with: postedit models install {src} {tgt})"
+        )
+    return name
+
+
+def mute_notices() -> None:
+    """Worker processes leave the notices to the main process (so each is said once)."""
+    _MUTED.append(True)
+
+
 def get_engine(
     name: str, src: str, tgt: str, config: EngineConfig | None = None, **overrides: object
 ) -> Engine | None:
@@ -86,15 +105,12 @@ def get_engine(
     config = replace(config or EngineConfig(), **overrides)  # type: ignore[arg-type]
     if name not in ENGINE_CHOICES:
         raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
-    if name == "auto":
-        name = available_engine(src, tgt)
-        if name == "none":
-            _notice_once(
-                f"no translation engine for {src}<->{tgt} is installed; scoring with detectors "
-                f"only (install one with: postedit models install {src} {tgt})"
-            )
     if name == "none" or src == tgt:
         return None
+    if name == "auto":
+        name = auto_choice(src, tgt)
+        if name == "none":
+            return None
     engine = _build(name, src, tgt, config)
     if config.use_cache:
         from postedit.cache import CachedEngine, TranslationCache
@@ -108,10 +124,8 @@ def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
         try:
             from postedit.engines.argos import ArgosEngine
         except ImportError as exc:
-            raise EngineError(
-                f"Argos is not available ({exc}); pip install 'postedit[argos]'"
-            ) from exc
-        return ArgosEngine(src, tgt, device=config.device)
+            raise EngineError(f"Argos is not available ({exc}); pip install 'postedit[argos]'") from exc
+        return ArgosEngine(src, tgt, device=config.device, threads=config.threads)
     from postedit.engines.apertium import ISO3, ApertiumEngine
 
     if not apertium_available(src, tgt):
@@ -124,7 +138,7 @@ def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
 
 
 def _notice_once(message: str) -> None:
-    if message not in _NOTICES:
+    if message not in _NOTICES and not _MUTED:
         _NOTICES.add(message)
         print(f"postedit: {message}", file=sys.stderr)
 

@@ -224,7 +224,5 @@ class ApertiumEngine:
             results.append(Translation(source, clean, (Hypothesis(clean),), unknown))
         return results
 
-    def score(
-        self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str
-    ) -> list[ForcedScore]:
+    def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[ForcedScore]:
         raise EngineError("Apertium is rule-based and cannot score translations (use argos)")

@@ -114,7 +114,7 @@ class ArgosEngine:
     name = "argos"
     can_score = True
 
-    def __init__(self, src: str, tgt: str, *, device: str = "cpu") -> None:
+    def __init__(self, src: str, tgt: str, *, device: str = "cpu", threads: int | None = None) -> None:
         import ctranslate2
 
         packages = installed_packages()
@@ -128,6 +128,7 @@ class ArgosEngine:
         self.version = ctranslate2.__version__
         used = {p.model_id for route in self.routes.values() for p in route}
         self.model_id = "+".join(sorted(used))
+        self.threads = threads or os.cpu_count() or 1
         self._loaded: dict[Path, tuple[Any, Tokenizer]] = {}
 
     def pivots(self, src: str, tgt: str) -> bool:
@@ -151,7 +152,7 @@ class ArgosEngine:
                 device=self.device,
                 compute_type=self.compute_type,
                 inter_threads=1,
-                intra_threads=os.cpu_count() or 1,
+                intra_threads=self.threads,
             )
             self._loaded[package.path] = (translator, Tokenizer(package))
         return self._loaded[package.path]
@@ -184,9 +185,7 @@ class ArgosEngine:
             for i, (text, hyps) in enumerate(zip(texts, results, strict=True))
         ]
 
-    def _translate_hop(
-        self, package: ArgosPackage, texts: list[str], nbest: int
-    ) -> list[list[Hypothesis]]:
+    def _translate_hop(self, package: ArgosPackage, texts: list[str], nbest: int) -> list[list[Hypothesis]]:
         translator, tokenizer = self._load(package)
         tokens = [tokenizer.encode(t)[:MAX_INPUT_TOKENS] for t in texts]
         out: list[list[Hypothesis]] = [[Hypothesis("")] for _ in texts]
@@ -219,9 +218,7 @@ class ArgosEngine:
             tokens = tokens[1:]
         return tokenizer.decode(tokens)
 
-    def score(
-        self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str
-    ) -> list[ForcedScore]:
+    def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[ForcedScore]:
         """Per-token log-probabilities of each target given its source (pivot: via English)."""
         route = self._route(src, tgt)
         inputs = list(sources)
@@ -264,9 +261,7 @@ def _forced_score(
     return ForcedScore(source, target, tuple(tokens))
 
 
-def length_sorted_batches(
-    tokens: Sequence[Sequence[str]], size: int = BATCH_SIZE
-) -> list[list[int]]:
+def length_sorted_batches(tokens: Sequence[Sequence[str]], size: int = BATCH_SIZE) -> list[list[int]]:
     """Indices grouped into batches of similar length (less padding, faster decoding)."""
     order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
     return [order[i : i + size] for i in range(0, len(order), size)]

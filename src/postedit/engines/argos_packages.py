@@ -278,9 +278,7 @@ def install_from_index(src: str, tgt: str) -> list[ArgosPackage]:
         try:
             download = Path(by_pair[pair].download())
         except Exception as exc:  # Argos raises bare Exceptions on network errors
-            raise EngineError(
-                f"downloading the Argos model {pair[0]}->{pair[1]} failed: {exc}"
-            ) from exc
+            raise EngineError(f"downloading the Argos model {pair[0]}->{pair[1]} failed: {exc}") from exc
         try:
             installed.append(install_from_file(download))
         finally:

@@ -167,8 +167,6 @@ class Engine(Protocol):
         """Translate a batch; one result per input, in input order."""
         ...
 
-    def score(
-        self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str
-    ) -> list[ForcedScore]:
+    def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[ForcedScore]:
         """Forced-decode each target given its source; raise EngineError if unsupported."""
         ...
