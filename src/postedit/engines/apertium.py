@@ -39,17 +39,18 @@ def apertium_binary() -> str | None:
     return shutil.which("apertium")
 
 
-def installed_modes() -> list[str]:
+@lru_cache(maxsize=1)
+def installed_modes() -> tuple[str, ...]:
     """Translation directions Apertium offers here (``eng-spa``, ``spa-eng``, ...)."""
     binary = apertium_binary()
     if binary is None:
-        return []
+        return ()
     try:
         out = subprocess.run([binary, "-l"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         out = ""
     modes = [line.strip() for line in out.splitlines() if line.strip()]
-    return modes or [p.stem for d in MODES_DIRS if d.is_dir() for p in d.glob("*.mode")]
+    return tuple(modes or [p.stem for d in MODES_DIRS if d.is_dir() for p in d.glob("*.mode")])
 
 
 def installed_pairs() -> list[tuple[str, str]]:
