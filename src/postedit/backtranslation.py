@@ -19,6 +19,7 @@ segment ``garbled``; they add to the detectors' evidence.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from functools import lru_cache
 from postedit.document import Document, Segment
 from postedit.engines.base import Engine, ForcedScore, UnknownWord
 from postedit.flags import Fix, Flag
+from postedit.verdict import GARBLED_AT, SEVERITY_WEIGHTS
 
 SKIPPED_KINDS = ("boilerplate",)
 MIN_WORDS_FOR_SCORE_FLAGS = 4
@@ -483,4 +485,21 @@ def score_document(
         for segment_id, extra in extras.items():
             records.setdefault(segment_id, {}).update(extra)
         flags += more
-    return {segment_id: {"backtranslation": r} for segment_id, r in records.items()}, flags
+    return {segment_id: {"backtranslation": r} for segment_id, r in records.items()}, capped(flags)
+
+
+def capped(flags: Sequence[Flag]) -> list[Flag]:
+    """At most as many engine flags per segment as keep it below ``garbled`` on their own.
+
+    Engine evidence is one signal among several: it can ask for a check, and it adds
+    to the detectors' flags, but it never condemns a sentence by itself. Flags with a
+    fix come first; the rest stay visible as evidence in the ``backtranslation`` record.
+    """
+    allowed = math.ceil(GARBLED_AT / SEVERITY_WEIGHTS["minor"]) - 1
+    kept: list[Flag] = []
+    per_segment: dict[str, int] = {}
+    for flag in sorted(flags, key=lambda f: (f.fix is None, f.start)):
+        if per_segment.get(flag.segment, 0) < allowed:
+            per_segment[flag.segment] = per_segment.get(flag.segment, 0) + 1
+            kept.append(flag)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))

@@ -233,3 +233,11 @@ def test_prefixed_words_and_foreign_runs_are_not_joins() -> None:
     engine = FakeEngine(unknown={"resultados", "preliminares", "según"})
     _, flags = score_document(engine, doc, "es")
     assert flags == []
+
+
+def test_engine_flags_alone_never_make_a_segment_garbled() -> None:
+    glued = ["SyriaAfter", "TurkeyBefore", "IraqWhile", "LebanonThe", "JordanWhen", "EgyptAnd"]
+    doc = document_from_text("Troops moved " + " and ".join(glued) + " today in a long sentence.")
+    _, flags = score_document(FakeEngine(unknown=set(glued)), doc, "es")
+    assert len(flags) == 4 and all(f.fix for f in flags)
+    assert verdict(flags) == "check"
