@@ -13,7 +13,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engine_docs import document_from_text  # noqa: E402
 
 from postedit.backtranslation import (  # noqa: E402
-    classify_unknown,
     engine_flags,
     robust_z,
     round_trip,
@@ -27,6 +26,7 @@ from postedit.engines.base import (  # noqa: E402
     Translation,
     UnknownWord,
 )
+from postedit.unknown_words import classify_unknown  # noqa: E402
 from postedit.verdict import verdict  # noqa: E402
 
 DOCUMENT = """Harbour reopens after storm
