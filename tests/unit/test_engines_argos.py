@@ -87,11 +87,12 @@ def test_forced_decoding_gives_token_logprobs_with_offsets(installed_en_es: Path
     assert all(t.end > t.start for t in lowest)
 
 
-def test_pivot_through_english(homes: Path, argos_archives: dict) -> None:
+def test_pivot_through_english(homes: Path, argos_archives: dict, capsys: pytest.CaptureFixture) -> None:
     for pair in (("es", "en"), ("en", "fr"), ("fr", "en"), ("en", "es")):
         install_from_file(argos_archives[pair])
     engine = get_engine("argos", "es", "fr", use_cache=False)
     assert engine.pivots("es", "fr")
+    assert "no direct es->fr model; translating through English" in capsys.readouterr().err
     [result] = engine.translate(["Hola a todos."], "es", "fr")
     assert result.pivot  # the English in between is kept
     [scored] = engine.score(["Hola."], ["Bonjour."], "es", "fr")

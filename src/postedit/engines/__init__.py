@@ -86,7 +86,7 @@ def auto_choice(src: str, tgt: str) -> str:
     """What ``auto`` picks for ``src<->tgt``; says once on stderr when that is no engine."""
     name = available_engine(src, tgt)
     if name == "none" and src != tgt:
-        _notice_once(
+        notice_once(
             f"no translation engine for {src}<->{tgt} is installed; scoring with detectors "
             f"only (install one with: postedit models install {src} {tgt})"
         )
@@ -137,7 +137,8 @@ def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
     return ApertiumEngine(src, tgt)
 
 
-def _notice_once(message: str) -> None:
+def notice_once(message: str) -> None:
+    """Say ``message`` on stderr once per process (not at all in ``--jobs`` workers)."""
     if message not in _NOTICES and not _MUTED:
         _NOTICES.add(message)
         print(f"postedit: {message}", file=sys.stderr)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from postedit.engines import notice_once
 from postedit.engines.argos_packages import (
     ArgosPackage,
     find_route,
@@ -124,6 +125,8 @@ class ArgosEngine:
             if route is None:
                 raise missing_model_error(a, b)
             self.routes[(a, b)] = route
+            if len(route) > 1:
+                notice_once(f"argos: no direct {a}->{b} model; translating through English")
         self.device, self.compute_type = resolve_device(device)
         self.version = ctranslate2.__version__
         used = {p.model_id for route in self.routes.values() for p in route}
