@@ -61,9 +61,7 @@ def test_install_file_then_list_and_remove(homes: Path, argos_archives: dict) ->
     assert "none installed" in run("models", "list").output
 
 
-def test_zip_slip_is_refused_with_one_line(
-    homes: Path, argos_archives: dict, tmp_path: Path
-) -> None:
+def test_zip_slip_is_refused_with_one_line(homes: Path, argos_archives: dict, tmp_path: Path) -> None:
     bad = tmp_path / "slip.argosmodel"
     bad.write_bytes(argos_archives[("en", "es")].read_bytes())
     with zipfile.ZipFile(bad, "a") as zf:
@@ -192,3 +190,37 @@ def test_seed_article_round_trips_and_unknown_words(homes: Path) -> None:
         if e["kind"] == "unknown-word"
     }
     assert {"SyriaAfter", "Romanovskydelivered", "austinThe"} <= unknown
+
+
+def test_online_install_from_an_argos_index(
+    homes: Path, argos_archives: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real index and download path, against a package index served on localhost."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from argos_factory import metadata
+    from argostranslate import settings
+
+    served = tmp_path / "served"
+    served.mkdir()
+    shutil.copy(argos_archives[("en", "es")], served / "en_es.argosmodel")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    entry = dict(metadata("en", "es"), links=[f"{base}/en_es.argosmodel"])
+    (served / "index.json").write_text(json.dumps([entry]))
+    monkeypatch.setattr(settings, "remote_package_index", f"{base}/index.json")
+    monkeypatch.setattr(settings, "local_package_index", tmp_path / "index.json")
+    monkeypatch.setattr(settings, "downloads_dir", tmp_path)
+    try:
+        result = run("models", "install", "en", "es")
+        missing = run("models", "install", "en", "de")
+    finally:
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    assert "installed en->es v1.0" in result.stdout
+    assert missing.exit_code == 3 and "has no model for en->de" in missing.stderr
