@@ -49,6 +49,13 @@ def test_strip_markers_maps_unknown_words_to_source_offsets() -> None:
     ]
 
 
+def test_strip_markers_follows_reordered_words() -> None:
+    source = "the Qwertz Zxcvb delegation"
+    clean, unknown = strip_markers(source, "la delegación *Zxcvb *Qwertz")
+    assert clean == "la delegación Zxcvb Qwertz"
+    assert sorted(source[u.start : u.end] for u in unknown) == ["Qwertz", "Zxcvb"]
+
+
 def test_strip_markers_keeps_asterisks_that_were_in_the_source() -> None:
     clean, unknown = strip_markers("*star fell", "*Estrella *fell")
     assert clean == "*Estrella fell"
@@ -63,9 +70,7 @@ def test_lists_installed_pairs() -> None:
 
 @needs_apertium
 @pytest.mark.parametrize(("src", "tgt"), [("en", "es"), ("es", "en")])
-def test_n_segments_in_n_out_through_one_process(
-    monkeypatch: pytest.MonkeyPatch, src: str, tgt: str
-) -> None:
+def test_n_segments_in_n_out_through_one_process(monkeypatch: pytest.MonkeyPatch, src: str, tgt: str) -> None:
     calls = []
     real = apertium.run_apertium
     monkeypatch.setattr(apertium, "run_apertium", lambda m, t: calls.append(m) or real(m, t))

@@ -177,14 +177,15 @@ def strip_markers(source: str, marked: str) -> tuple[str, tuple[UnknownWord, ...
 
 
 def _locate(source: str, word: str, start: int) -> int | None:
-    """Offset of ``word`` in ``source`` at or after ``start`` (exact case first)."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
-    for flags in (0, re.IGNORECASE):
-        found = re.compile(pattern.pattern, flags).search(source, start)
-        if found:
-            return found.start()
-    found = re.compile(re.escape(word), re.IGNORECASE).search(source, start)
-    return found.start() if found else None
+    """Offset of ``word`` in ``source``: after ``start`` first (Apertium may reorder words),
+    whole words before substrings, exact case before any case."""
+    whole = r"(?<!\w)" + re.escape(word) + r"(?!\w)"
+    for pattern, flags in ((whole, 0), (whole, re.IGNORECASE), (re.escape(word), re.IGNORECASE)):
+        for begin in (start, 0):
+            found = re.compile(pattern, flags).search(source, begin)
+            if found:
+                return found.start()
+    return None
 
 
 class ApertiumEngine:
