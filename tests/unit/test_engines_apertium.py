@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -120,3 +122,19 @@ def test_boundaries_survive_a_mismatch(monkeypatch: pytest.MonkeyPatch) -> None:
     results = ApertiumEngine("en", "es").translate(texts, "en", "es")
     assert merged and len(results) == 4
     assert results[3].text == "Acordado."
+
+
+@given(
+    st.lists(
+        st.tuples(st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True), st.booleans()),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_unknown_spans_always_slice_the_source(words: list[tuple[str, bool]]) -> None:
+    source = " ".join(word for word, _ in words)
+    marked = " ".join(("*" if unknown else "") + word for word, unknown in words)
+    clean, spans = strip_markers(source, marked)
+    assert clean == source
+    assert all(source[u.start : u.end] == u.word for u in spans)
+    assert sorted(u.word for u in spans) == sorted(w for w, unknown in words if unknown)

@@ -233,3 +233,13 @@ def test_failed_replacement_keeps_the_installed_package(
     with pytest.raises(EngineError, match="model/model.bin is missing"):
         install_from_file(bad)
     assert [p.model_id for p in installed_packages()] == ["en_es@1.0", "es_en@1.0"]
+
+
+def test_argos_compute_type_setting_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ctranslate2")
+    from postedit.engines.argos import resolve_device
+
+    monkeypatch.setenv("ARGOS_COMPUTE_TYPE", "float32")
+    assert resolve_device("cpu") == ("cpu", "float32")
+    monkeypatch.setenv("ARGOS_COMPUTE_TYPE", "auto")
+    assert resolve_device("cpu") == ("cpu", "int8")

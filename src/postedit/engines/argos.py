@@ -105,8 +105,20 @@ def resolve_device(device: str) -> tuple[str, str]:
     if device not in ("cpu", "cuda"):
         raise EngineError(f"unknown device {device!r} (use cpu or cuda)")
     supported = ctranslate2.get_supported_compute_types(device)
+    configured = argos_setting("ARGOS_COMPUTE_TYPE", "auto")
+    if configured not in ("auto", "default") and configured in supported:
+        return device, configured
     wanted = "int8" if device == "cpu" else "int8_float16"
     return device, wanted if wanted in supported else "default"
+
+
+def argos_setting(key: str, default: str) -> str:
+    """An Argos setting: environment first, then Argos' settings.json (as Argos reads it)."""
+    if key in os.environ:
+        return os.environ[key]
+    from argostranslate import settings
+
+    return str(settings.get_setting(key, default))
 
 
 class ArgosEngine:
