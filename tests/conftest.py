@@ -1,13 +1,26 @@
-"""Shared test helpers: paths to the bundled fixtures."""
+"""Shared test set-up: fixture paths, and a private home for caches and models.
+
+Every test session gets its own ``POSTEDIT_HOME`` (translation cache) and an
+empty ``ARGOS_PACKAGES_DIR``, so tests never read or write the developer's
+caches or installed models; tests that need packages install their own.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "fixtures" / "articles"
+_SESSION_HOME = tempfile.TemporaryDirectory(prefix="postedit-tests-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["POSTEDIT_HOME"] = os.path.join(_SESSION_HOME.name, "home")
+    os.environ["ARGOS_PACKAGES_DIR"] = os.path.join(_SESSION_HOME.name, "argos-packages")
 
 
 @pytest.fixture

@@ -78,16 +78,72 @@ def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **m
 
 
 def _rule_list(value: str | None) -> tuple[str, ...] | None:
-    if not value:
-        return None
-    from postedit.detectors import load_all
+    from postedit.detectors import parse_rule_list
 
-    names = tuple(name.strip() for name in value.split(",") if name.strip())
-    unknown = [name for name in names if name not in load_all()]
-    if unknown:
-        known = ", ".join(sorted(load_all()))
-        raise PosteditError(f"unknown rule {', '.join(unknown)} (known: {known})")
-    return names
+    return parse_rule_list(value)
+
+
+def engine_options(func: F) -> F:
+    """Back-translation engine options (see postedit.engines and postedit.backtranslation)."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["auto", "argos", "apertium", "none"]),
+            default="auto",
+            show_default=True,
+            help="Engine for round-trip scores: auto uses Argos if installed, else Apertium.",
+        ),
+        click.option(
+            "--source-lang",
+            default="es",
+            show_default=True,
+            help="Language the articles were translated from.",
+        ),
+        click.option(
+            "--source",
+            "source_path",
+            help="The original (source-language) article, for bilingual checks.",
+        ),
+        click.option(
+            "--device",
+            type=click.Choice(["cpu", "cuda"]),
+            default="cpu",
+            show_default=True,
+            help="Where Argos models run.",
+        ),
+        click.option("--no-cache", is_flag=True, help="Do not use the translation cache."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def batch_settings(
+    engine: str,
+    source_lang: str,
+    source_path: str | None,
+    device: str,
+    no_cache: bool,
+    articles: tuple[str, ...],
+    jobs: int,
+) -> Any:
+    """How ``score`` runs its engines and workers (see postedit.batch)."""
+    from postedit.batch import BatchSettings
+    from postedit.bilingual import read_source_text
+    from postedit.engines import EngineConfig
+
+    if source_path is not None and len(articles) != 1:
+        raise click.UsageError("--source needs exactly one ARTICLE")
+    if source_path is not None and engine == "none":
+        raise click.UsageError("--source needs an engine (--engine auto, argos or apertium)")
+    return BatchSettings(
+        engine=engine,
+        source_lang=source_lang,
+        engine_config=EngineConfig(device=device, use_cache=not no_cache),
+        source_text=read_source_text(source_path) if source_path else None,
+        jobs=jobs,
+        progress=sys.stderr.isatty(),
+    )
 
 
 @main.command()
@@ -104,6 +160,11 @@ def _rule_list(value: str | None) -> tuple[str, ...] | None:
     help="Exit 1 when any document's quality score (0-100) is below this.",
 )
 @click.option("--color/--no-color", default=None, help="Force colour on or off in the table.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes; output keeps the input order.",
+)  # fmt: skip
+@engine_options
 @analysis_options
 def score(
     articles: tuple[str, ...],
@@ -113,6 +174,12 @@ def score(
     lang: str | None,
     rules: str | None,
     skip_rules: str | None,
+    engine: str,
+    source_lang: str,
+    source_path: str | None,
+    device: str,
+    no_cache: bool,
+    jobs: int,
 ) -> None:
     """Score machine-translated ARTICLES sentence by sentence.
 
@@ -123,19 +190,20 @@ def score(
     Examples:
       postedit score fixtures/articles/militias-en.txt
       postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
+      postedit score article.txt --engine apertium --source-lang es
     """
-    from postedit.pipeline import analyse, load_documents
+    from postedit.batch import score_paths
     from postedit.reporting import render
 
-    config = config_from(lang, rules, skip_rules)
+    config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     below: list[str] = []
+    settings = batch_settings(engine, source_lang, source_path, device, no_cache, articles, jobs)
 
     def reports() -> Iterator[Any]:
-        for document in load_documents(articles, config):
-            report = analyse(document, config)
+        for report in score_paths(articles, config, settings):
             if fail_under is not None and report.score < fail_under:
-                below.append(f"{document.id} scored {report.score:.1f} < {fail_under:g}")
+                below.append(f"{report.document.id} scored {report.score:.1f} < {fail_under:g}")
             yield report
 
     render(reports(), fmt, sys.stdout, color)
@@ -227,9 +295,10 @@ def review(
 
 
 def _register_commands() -> None:
+    from postedit.cli_engines import cache_group, models_group
     from postedit.cli_review import COMMANDS
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, models_group, cache_group):
         main.add_command(command)
 
 

@@ -20,16 +20,9 @@ from postedit.errors import ExitCode, InputError, PosteditError
 
 
 def _rules(value: str | None) -> tuple[str, ...] | None:
-    if not value:
-        return None
-    from postedit.detectors import load_all
+    from postedit.detectors import parse_rule_list
 
-    names = tuple(name.strip() for name in value.split(",") if name.strip())
-    unknown = [name for name in names if name not in load_all()]
-    if unknown:
-        known = ", ".join(sorted(load_all()))
-        raise InputError(f"unknown rule {', '.join(unknown)} (known: {known})")
-    return names
+    return parse_rule_list(value)
 
 
 def _epilog(examples: str) -> str:

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from postedit.backtranslation import score_document
 from postedit.config import Config, resolve
 from postedit.context import Context, build_context
 from postedit.detectors import Detector, load_all
 from postedit.detectors.blocks import classify_block
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
+from postedit.engines import Engine
 from postedit.flags import Flag
 from postedit.languages import detect_document
 from postedit.readers import expand_paths, read_articles
@@ -149,23 +151,51 @@ def _owner(block: Block, offset: int) -> str:
     return owner.id
 
 
-def analyse(document: Document, config: Config | None = None, **overrides: object) -> DocumentReport:
-    """Run the detectors on ``document`` and give every sentence a verdict."""
+def analyse(
+    document: Document,
+    config: Config | None = None,
+    *,
+    engine: Engine | None = None,
+    source_text: str | None = None,
+    **overrides: object,
+) -> DocumentReport:
+    """Run the detectors (and the engine's round trips, if given) and give verdicts.
+
+    ``engine`` adds a ``backtranslation`` record per segment and engine flags
+    (``origin="engine:<name>"``) to the same verdict; ``source_text`` is the original
+    article for the bilingual comparison.
+    """
     config = resolve(config, **overrides)
     flags, skipped = detect(document, config)
+    extra: dict[str, dict] = {}
+    if engine is not None:  # engine evidence: see postedit.backtranslation
+        extra, engine_flags = score_document(
+            engine, document, config.source_lang, source_text=source_text
+        )
+        for flag in engine_flags:
+            flags[flag.segment].append(flag)
     reports = tuple(
-        segment_report(block, seg, flags[seg.id], document.lang)
+        segment_report(block, seg, flags[seg.id], document.lang, extra.get(seg.id))
         for block, seg in document.iter_segments()
     )
     return summarise(document, reports, skipped)
 
 
-def segment_report(block: Block, seg: Segment, flags: Iterable[Flag], lang: str) -> SegmentReport:
+def segment_report(
+    block: Block, seg: Segment, flags: Iterable[Flag], lang: str, extra: dict | None = None
+) -> SegmentReport:
     ordered = tuple(sorted(flags, key=lambda f: (f.start, f.end, f.rule)))
     points = penalty(ordered)
     seg_lang = next((_flag_lang(f) for f in ordered if f.rule == "untranslated"), lang)
     return SegmentReport(
-        seg, block, ordered, verdict(ordered), points, quality(points, word_count(seg.text)), seg_lang
+        seg,
+        block,
+        ordered,
+        verdict(ordered),
+        points,
+        quality(points, word_count(seg.text)),
+        seg_lang,
+        extra or {},
     )
 
 

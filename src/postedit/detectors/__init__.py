@@ -69,6 +69,23 @@ def detector(
     return register
 
 
+def parse_rule_list(value: str | None) -> tuple[str, ...] | None:
+    """Detector ids from a comma-separated option value; None for an empty value.
+
+    Raises InputError naming the unknown ids and listing the known ones.
+    """
+    if not value:
+        return None
+    from postedit.errors import InputError
+
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in load_all()]
+    if unknown:
+        known = ", ".join(sorted(load_all()))
+        raise InputError(f"unknown rule {', '.join(unknown)} (known: {known})")
+    return names
+
+
 def load_all() -> dict[str, Detector]:
     """Import every detector module (registration happens at import) and return the registry."""
     from postedit.detectors import (  # noqa: F401
