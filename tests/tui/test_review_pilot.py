@@ -245,3 +245,33 @@ async def test_saving_after_engine_scoring_names_the_engine(make_app) -> None:
     if sidecar.exists():  # the library records provenance
         assert '"name": "fake"' in sidecar.read_text(encoding="utf-8")
     assert "three neighbourhoods" in output_of(app).read_text(encoding="utf-8")
+
+
+async def test_a_resumed_session_saves_over_its_own_output_with_the_original_times(
+        make_app) -> None:
+    import json
+
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "1", "ctrl+s", "n", "1")  # saved, then one more fix: crash
+        await pilot.pause()
+    journal = [json.loads(line) for line in Path(first.context.journal).read_text(
+        encoding="utf-8").splitlines()]
+    acted = [entry["at"] for entry in journal if entry["type"] == "do"]
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen_of(second).session.dirty
+    saved = output_of(second).read_text(encoding="utf-8")
+    assert "three neighbourhoods" in saved and "destroyed. According" in saved
+    sidecar = Path(second.context.output + ".prov.json")
+    if sidecar.exists():
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+        times = sorted(r["at"] for doc in record["documents"] for seg in doc["segments"]
+                       for r in seg["revisions"])
+        assert times == sorted(acted)

@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from postedit_tui.session import Change, ReviewSession
+from postedit_tui.session import Change, ReviewSession, utc_now
 
 VERSION = 1
 ACTION_TYPES = ("do", "undo", "redo")
@@ -32,8 +32,6 @@ def sha256_of(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class Journal:
@@ -60,13 +58,13 @@ class Journal:
         return cls(path, open(path, "a", encoding="utf-8"))
 
     def write(self, entry: dict) -> None:
-        entry = {**entry, "at": entry.get("at") or now()}
+        entry = {**entry, "at": entry.get("at") or utc_now()}
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
-    def record(self, kind: str, change: Change) -> None:
-        self.write({"type": kind, "change": change.to_json()})
+    def record(self, kind: str, change: Change, at: str | None = None) -> None:
+        self.write({"type": kind, "change": change.to_json(), "at": at})
 
     def saved(self, output: str) -> None:
         self.write({"type": "save", "output": output})
@@ -91,6 +89,7 @@ class Resumable:
     started: str
     actions: int
     saved: bool
+    saved_to: tuple[str, ...] = ()
 
 
 def read_entries(path: str) -> list[dict]:
@@ -118,19 +117,29 @@ def find_resumable(path: str, article_sha256: str) -> Resumable | None:
     if not actions:
         return None
     saved = entries[-1].get("type") == "save"
-    return Resumable(path, tuple(entries[1:]), entries[0].get("at", ""), len(actions), saved)
+    saved_to = tuple(str(e.get("output")) for e in entries if e.get("type") == "save")
+    return Resumable(path, tuple(entries[1:]), entries[0].get("at", ""), len(actions), saved,
+                     saved_to)
 
 
 def replay(session: ReviewSession, entries: tuple[dict, ...] | list[dict]) -> int:
-    """Re-apply the journal's actions to a fresh session; returns how many were replayed."""
-    hook, session.on_change = session.on_change, None
+    """Re-apply the journal's actions to a fresh session, at their original times.
+
+    Returns how many actions were replayed.
+    """
+    hook, clock, session.on_change = session.on_change, session.clock, None
     count = 0
     try:
         for entry in entries:
+            session.clock = _fixed_clock(str(entry.get("at") or utc_now()))
             count += _replay_one(session, entry)
     finally:
-        session.on_change = hook
+        session.on_change, session.clock = hook, clock
     return count
+
+
+def _fixed_clock(at: str) -> Callable[[], str]:
+    return lambda: at
 
 
 def _replay_one(session: ReviewSession, entry: dict) -> int:

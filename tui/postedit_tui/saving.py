@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postedit.errors import OutputError
-from postedit_tui.session import Change, ReviewSession
+from postedit_tui.session import Change, ReviewSession, utc_now
 
 
 @dataclass(frozen=True)
@@ -113,16 +113,19 @@ def _fsync_folder(folder: str) -> None:
 
 def _save_with_provenance(session_class, session: ReviewSession, article: str,  # type: ignore[no-untyped-def]
                           output: str, engines: Sequence[Mapping[str, str]]) -> Saved:
+    moment = [session.log[0][2] if session.log else utc_now()]
     options = {"editor": session.editor, "settings": _settings(session),
-               "engines": _engine_infos(engines)}
+               "engines": _engine_infos(engines), "clock": lambda: moment[0]}
     try:
         record_session = session_class.open(article, config=session.config, **options)
     except TypeError:  # a library whose Session.open takes no config
         record_session = session_class.open(article, **options)
     if not _same_segments(record_session, session):
         return _save_plain(session, article, output)
-    for kind, change in session.log:
+    for kind, change, at in session.log:
+        moment[0] = at  # each revision carries the time the editor acted
         _record(record_session, session, kind, change)
+    moment[0] = utc_now()
     saved = record_session.save(output, force=True)
     return Saved(saved.output, saved.sidecar)
 

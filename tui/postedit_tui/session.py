@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 
 from postedit.config import Config
 from postedit.document import Document, rebuild
@@ -75,7 +76,9 @@ class ReviewSession:
         editor: the human's name, recorded as ``human:NAME``.
         done: changes applied, oldest first (the undo stack).
         undone: changes undone, most recent last (the redo stack).
-        log: every ``("do" | "undo" | "redo", change)`` in order, for provenance.
+        log: every ``("do" | "undo" | "redo", change, at)`` in order, for provenance;
+            ``at`` is the UTC ISO 8601 time of the action.
+        clock: gives ``at`` (the journal's times when a session is replayed).
         engine_results: engine results (``{"backtranslation": {...}}``) keyed by
             ``(segment id, text scored)``, so results never describe another text.
     """
@@ -85,9 +88,10 @@ class ReviewSession:
     editor: str = "editor"
     done: list[Change] = field(default_factory=list)
     undone: list[Change] = field(default_factory=list)
-    log: list[tuple[str, Change]] = field(default_factory=list)
+    log: list[tuple[str, Change, str]] = field(default_factory=list)
+    clock: Callable[[], str] = field(default=lambda: utc_now())
     engine_results: dict[tuple[str, str], dict] = field(default_factory=dict)
-    on_change: Callable[[str, Change], None] | None = None
+    on_change: Callable[[str, Change, str], None] | None = None
     _texts: dict[str, str] = field(default_factory=dict)
     _accepted: Counter = field(default_factory=Counter)
     _rechecked: dict[tuple[str, str], SegmentReport] = field(default_factory=dict)
@@ -251,9 +255,10 @@ class ReviewSession:
             self._texts[segment_id] = text
 
     def _notify(self, kind: str, change: Change) -> None:
-        self.log.append((kind, change))
+        at = self.clock()
+        self.log.append((kind, change, at))
         if self.on_change is not None:
-            self.on_change(kind, change)
+            self.on_change(kind, change, at)
 
     def edit(self, segment_id: str, new_text: str) -> Change | None:
         """The editor typed ``new_text`` for the segment."""
@@ -319,6 +324,11 @@ class ReviewSession:
 
     def is_flagged(self, segment_id: str) -> bool:
         return self.verdict(segment_id) in ("check", "garbled")
+
+
+def utc_now() -> str:
+    """Now, UTC, ISO 8601 with milliseconds and a ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def shift_flag(flag: Flag, delta: int) -> Flag:

@@ -163,6 +163,7 @@ class ReviewScreen(Screen):
         resumable = find_resumable(path, self.context.sha256) if resume else None
         if resumable is not None:
             count = replay(self.session, resumable.entries)
+            self.force_save = self.context.output in resumable.saved_to  # our own output
             self.journal = Journal.reopen(path)
             self.notify(f"Resumed: {count} actions replayed")
             self.refill()
