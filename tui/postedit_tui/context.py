@@ -70,6 +70,8 @@ def load_context(article: str, *, config: Config, source_path: str | None = None
     folder = os.path.dirname(os.path.abspath(output))
     if not os.path.isdir(folder):
         raise OutputError("the folder to save in does not exist", path=output)
+    if not os.access(folder, os.W_OK):
+        raise OutputError("cannot write in the folder to save in", path=output)
     if os.path.abspath(output) == os.path.abspath(article):
         raise OutputError("the output would overwrite the article under review", path=output)
     return ReviewContext(article, document, config, output, editor or _default_editor(),

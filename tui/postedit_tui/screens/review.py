@@ -169,11 +169,20 @@ class ReviewScreen(Screen):
             self.refill()
             self.show_current()
         else:
-            self.journal = Journal.start(path, self.context.article, self.context.sha256,
-                                         self.context.output, self.context.editor)
-        self.session.on_change = self.journal.record
+            self.journal = self._start_journal(path)
+        if self.journal is not None:
+            self.session.on_change = self.journal.record
         self.progress = "scoring…"
         self.run_engine()
+
+    def _start_journal(self, path: str) -> Journal | None:
+        try:
+            return Journal.start(path, self.context.article, self.context.sha256,
+                                 self.context.output, self.context.editor)
+        except OSError as exc:
+            self.notify(f"No journal ({exc.strerror}): a crash would lose unsaved edits.",
+                        title="Journal", severity="warning", timeout=10)
+            return None
 
     @on(EngineBatch)
     def engine_batch(self, message: EngineBatch) -> None:
