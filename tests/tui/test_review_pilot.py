@@ -275,3 +275,17 @@ async def test_a_resumed_session_saves_over_its_own_output_with_the_original_tim
         times = sorted(r["at"] for doc in record["documents"] for seg in doc["segments"]
                        for r in seg["revisions"])
         assert times == sorted(acted)
+
+
+async def test_a_detector_crash_is_reported_not_fatal(app, monkeypatch) -> None:
+    import postedit_tui.screens.review as review_screen
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("detector bug")
+
+    monkeypatch.setattr(review_screen, "analyse", broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("detector bug" in n.message for n in app._notifications)
+        await pilot.press("j", "n", "1", "e")
+        assert screen_of(app).current == "b2.s1"

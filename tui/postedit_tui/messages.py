@@ -16,6 +16,14 @@ class DetectorsDone(Message):
         super().__init__()
 
 
+class DetectorsFailed(Message):
+    """The detectors could not analyse the article (shown; the text stays readable)."""
+
+    def __init__(self, error: str) -> None:
+        self.error = error
+        super().__init__()
+
+
 class EngineBatch(Message):
     """Engine results for some segments; ``texts`` names the text each one scored."""
 

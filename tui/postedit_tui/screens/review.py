@@ -23,7 +23,13 @@ from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
 from postedit_tui.journal import Journal, find_resumable, replay
-from postedit_tui.messages import DetectorsDone, EditFinished, EngineBatch, EngineFailed
+from postedit_tui.messages import (
+    DetectorsDone,
+    DetectorsFailed,
+    EditFinished,
+    EngineBatch,
+    EngineFailed,
+)
 from postedit_tui.saving import save
 from postedit_tui.scoring import (
     ScoredBatch,
@@ -112,7 +118,10 @@ class ReviewScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detectors")
     def run_detectors(self) -> None:
-        self.post_message(DetectorsDone(analyse(self.context.document, self.context.config)))
+        try:
+            self.post_message(DetectorsDone(analyse(self.context.document, self.context.config)))
+        except Exception as exc:  # a detector bug must not take the article away
+            self.post_message(DetectorsFailed(_describe(exc)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
     def run_engine(self) -> None:
@@ -199,6 +208,10 @@ class ReviewScreen(Screen):
         self.show_status()
         if self.current in touched:
             self.show_detail()
+
+    @on(DetectorsFailed)
+    def detectors_failed(self, message: DetectorsFailed) -> None:
+        self.notify(message.error, title="Detectors failed", severity="error", timeout=15)
 
     @on(EngineFailed)
     def engine_failed(self, message: EngineFailed) -> None:
