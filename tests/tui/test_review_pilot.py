@@ -212,7 +212,6 @@ async def test_no_color_marks_changes_with_brackets(app, monkeypatch) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n")
-        assert app.has_class("-no-color")
         shown = str(app.screen.query_one("#suggestions").render())
         assert "[-Three-]{+three+}" in shown
 

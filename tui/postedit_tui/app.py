@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from textual.app import App
 
 from postedit_tui.context import ReviewContext
@@ -22,6 +20,4 @@ class ReviewApp(App[None]):
         self.context = context
 
     def on_mount(self) -> None:
-        if os.environ.get("NO_COLOR"):
-            self.add_class("-no-color")
         self.push_screen(ReviewScreen(self.context))

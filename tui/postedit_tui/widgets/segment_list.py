@@ -165,7 +165,8 @@ class SegmentList(ScrollView, can_focus=True):
 
     def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
         style = self.get_visual_style("segment-list--cursor") if cursor else self.get_visual_style()
-        prompt = self._prompts[index].truncate(width, ellipsis=True)
+        gutter = "▶" if cursor else " "  # the cursor shows without colour too (NO_COLOR)
+        prompt = (gutter + self._prompts[index]).truncate(width, ellipsis=True)
         strips = Visual.to_strips(self, prompt, width, 1, style, pad=True)
         return strips[0] if strips else Strip.blank(width, self.rich_style)
 
