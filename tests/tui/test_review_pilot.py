@@ -288,3 +288,17 @@ async def test_a_detector_crash_is_reported_not_fatal(app, monkeypatch) -> None:
         assert any("detector bug" in n.message for n in app._notifications)
         await pilot.press("j", "n", "1", "e")
         assert screen_of(app).current == "b2.s1"
+
+
+async def test_r_rescores_the_edited_sentence_with_the_engine(make_app) -> None:
+    app = make_app(scorer_factory=FakeScorer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "1")
+        session = screen_of(app).session
+        assert session.engine_for("b3.s1") == {}  # the old round trip was of the old text
+        await pilot.press("r")
+        await settle(pilot)
+        trip = session.engine_for("b3.s1")["backtranslation"]
+        assert trip["pivot_text"] == "[es] " + session.text("b3.s1")
+        assert screen_of(app).progress == "fake: re-scored"
