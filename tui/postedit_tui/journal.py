@@ -156,3 +156,29 @@ def _replay_one(session: ReviewSession, entry: dict) -> int:
     else:
         return 0
     return 1
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A journal opened for a session: resumed (``replayed`` actions) or new."""
+
+    journal: Journal
+    replayed: int = 0
+    wrote_output: bool = False
+
+
+def open_journal(session: ReviewSession, path: str, sha256: str, *, resume: bool, article: str,
+                 output: str, editor: str) -> Opened:
+    """Resume the journal at ``path`` into ``session`` (when asked), or start a new one.
+
+    Either way the session's actions are journalled from now on. Raises OSError when
+    the journal cannot be written.
+    """
+    resumable = find_resumable(path, sha256) if resume else None
+    if resumable is None:
+        opened = Opened(Journal.start(path, article, sha256, output, editor))
+    else:
+        count = replay(session, resumable.entries)
+        opened = Opened(Journal.reopen(path), count, output in resumable.saved_to)
+    session.on_change = opened.journal.record
+    return opened

@@ -22,7 +22,7 @@ from postedit.pipeline import analyse
 from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
-from postedit_tui.journal import Journal, find_resumable, replay
+from postedit_tui.journal import Journal, find_resumable, open_journal
 from postedit_tui.messages import (
     DetectorsDone,
     DetectorsFailed,
@@ -168,30 +168,23 @@ class ReviewScreen(Screen):
 
     def open_journal(self, resume: object) -> None:
         assert self.session is not None
-        path = self.context.journal
-        resumable = find_resumable(path, self.context.sha256) if resume else None
-        if resumable is not None:
-            count = replay(self.session, resumable.entries)
-            self.force_save = self.context.output in resumable.saved_to  # our own output
-            self.journal = Journal.reopen(path)
-            self.notify(f"Resumed: {count} actions replayed")
-            self.refill()
-            self.show_current()
-        else:
-            self.journal = self._start_journal(path)
-        if self.journal is not None:
-            self.session.on_change = self.journal.record
-        self.progress = "scoring…"
-        self.run_engine()
-
-    def _start_journal(self, path: str) -> Journal | None:
+        context = self.context
         try:
-            return Journal.start(path, self.context.article, self.context.sha256,
-                                 self.context.output, self.context.editor)
+            opened = open_journal(self.session, context.journal, context.sha256,
+                                  resume=bool(resume), article=context.article,
+                                  output=context.output, editor=context.editor)
         except OSError as exc:
             self.notify(f"No journal ({exc.strerror}): a crash would lose unsaved edits.",
                         title="Journal", severity="warning", timeout=10)
-            return None
+        else:
+            self.journal = opened.journal
+            self.force_save = opened.wrote_output  # it is this session's own output
+            if opened.replayed:
+                self.notify(f"Resumed: {opened.replayed} actions replayed")
+                self.refill()
+                self.show_current()
+        self.progress = "scoring…"
+        self.run_engine()
 
     @on(EngineBatch)
     def engine_batch(self, message: EngineBatch) -> None:
@@ -281,10 +274,7 @@ class ReviewScreen(Screen):
     # --- moving ----------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        segments = self.query_one(SegmentList)
-        if segments.highlighted is None:
-            return
-        segments.highlighted = max(0, min(segments.option_count - 1, segments.highlighted + step))
+        self.query_one(SegmentList).action_cursor(step)
 
     def action_next_flagged(self) -> None:
         self._jump(1)
@@ -293,17 +283,9 @@ class ReviewScreen(Screen):
         self._jump(-1)
 
     def _jump(self, step: int) -> None:
-        segments = self.query_one(SegmentList)
-        if self.session is None or segments.highlighted is None:
-            return
-        shown = segments.shown
-        index = segments.highlighted
-        for _ in range(len(shown)):
-            index = (index + step) % len(shown)
-            if self.session.is_flagged(shown[index]):
-                segments.highlighted = index
-                return
-        self.notify("No flagged sentence left.")
+        if self.session is not None and not self.query_one(SegmentList).jump(
+                self.session.is_flagged, step):
+            self.notify("No flagged sentence left.")
 
     def action_toggle_flagged(self) -> None:
         if self.session is None:

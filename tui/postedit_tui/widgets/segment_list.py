@@ -6,7 +6,7 @@ A line-API scroll view (one line per segment, drawn on demand), so a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.binding import Binding
 from textual.content import Content
@@ -124,6 +124,18 @@ class SegmentList(ScrollView, can_focus=True):
             self.scroll_to(y=_scroll_target(new, self.scroll_offset.y, height),
                            animate=False, immediate=True)
             self.post_message(self.Highlighted(self, self._ids[new]))
+
+    def jump(self, wanted: Callable[[str], bool], step: int) -> bool:
+        """Move to the next row (``step`` 1) or previous (-1) whose id is ``wanted``, wrapping."""
+        if self.highlighted is None:
+            return False
+        index = self.highlighted
+        for _ in range(len(self._ids)):
+            index = (index + step) % len(self._ids)
+            if wanted(self._ids[index]):
+                self.highlighted = index
+                return True
+        return False
 
     def action_cursor(self, step: int) -> None:
         if self.highlighted is not None:
