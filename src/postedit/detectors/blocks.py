@@ -46,6 +46,9 @@ _WITH_AGENCY = re.compile(
 _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Fuentes?|Quellen?|Fonte|Fonti)\s*:\s*[\w][\w ,./&’'-]{0,60}\.?$", re.I
 )
+_CREDITS_LINE = re.compile(
+    r"^(?:(?:Additional )?Reporting|Writing|Editing|Redacción|Edición)\s+(?:by|por)\s+[^\n]{2,120}$"
+)
 _BYLINE = re.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
 
 BOILERPLATE = tuple(
@@ -57,25 +60,26 @@ BOILERPLATE = tuple(
         r"advertisement|sponsored(?: content)?|subscribe.*|sign up.*|follow us.*|"
         r"(?:we use|this (?:site|website) uses) cookies.*|accept(?: all)? cookies|"
         r"comments?|print|email|tweet|like this:|loading\W*|see also|more news|"
-        r"(?:all rights reserved|copyright).*",
+        r"(?:all rights reserved|copyright).*|(?:read more|read also|see also|related)\s*:.*",
         # Spanish
         r"fuente|enlace (?:de )?(?:la )?fuente|deja(?: un| tu)? comentario|comparte(?: esto)?|"
         r"compartir|leer (?:más|también)|lee también|seguir leyendo|publicidad|"
         r"suscr[ií]bete.*|s[ií]guenos.*|noticias relacionadas|te puede interesar|"
         r"(?:este sitio|utilizamos|usamos) cookies.*|aceptar cookies|comentarios?|"
-        r"todos los derechos reservados.*",
+        r"todos los derechos reservados.*|(?:lee|leer|lea) (?:también|más)\s*:.*",
         # German
         r"quelle|quellenlink|kommentar (?:hinterlassen|schreiben)|teilen|weiterlesen|"
         r"mehr (?:lesen|dazu)|lesen sie auch|anzeige|werbung|abonnieren.*|folgen sie uns.*|"
         r"(?:wir verwenden|diese (?:seite|website) verwendet) cookies.*|cookies akzeptieren|"
-        r"alle rechte vorbehalten.*",
+        r"alle rechte vorbehalten.*|(?:lesen sie auch|mehr zum thema)\s*:.*",
         # French
         r"lien source|laisser un commentaire|laissez un commentaire|partager(?: cet article)?|"
         r"lire (?:la suite|aussi|plus)|à lire aussi|publicité|abonnez-vous.*|suivez-nous.*|"
         r"(?:ce site utilise|nous utilisons) des cookies.*|accepter les cookies|"
-        r"tous droits réservés.*",
+        r"tous droits réservés.*|(?:à lire aussi|lire aussi)\s*:.*",
     )
 )
+_ATTRIBUTIONS = (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _CREDITS_LINE, _BYLINE)
 _BOILERPLATE_MAX_WORDS = 14
 _SUBHEADING_MAX_WORDS = 10
 _CLOSERS = tuple(".!?:;,…\"”’)»]-")
@@ -88,7 +92,7 @@ def classify_block(text: str, index: int, config: Config) -> str:
     words = len(stripped.split())
     if words <= _BOILERPLATE_MAX_WORDS and is_boilerplate(stripped):
         return "boilerplate"
-    if any(p.match(stripped) for p in (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _BYLINE)):
+    if any(pattern.match(stripped) for pattern in _ATTRIBUTIONS):
         return "attribution"
     if words <= config.caption_max_words and is_caption(stripped):
         return "caption"
