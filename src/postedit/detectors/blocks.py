@@ -60,23 +60,27 @@ BOILERPLATE = tuple(
         r"advertisement|sponsored(?: content)?|subscribe.*|sign up.*|follow us.*|"
         r"(?:we use|this (?:site|website) uses) cookies.*|accept(?: all)? cookies|"
         r"comments?|print|email|tweet|like this:|loading\W*|see also|more news|"
-        r"(?:all rights reserved|copyright).*|(?:read more|read also|see also|related)\s*:.*",
+        r"(?:all rights reserved|copyright).*|(?:read more|read also|see also|related)\s*:.*|"
+        r"(?:last )?updated?\s*:.*|published\s*:.*",
         # Spanish
         r"fuente|enlace (?:de )?(?:la )?fuente|deja(?: un| tu)? comentario|comparte(?: esto)?|"
         r"compartir|leer (?:más|también)|lee también|seguir leyendo|publicidad|"
         r"suscr[ií]bete.*|s[ií]guenos.*|noticias relacionadas|te puede interesar|"
         r"(?:este sitio|utilizamos|usamos) cookies.*|aceptar cookies|comentarios?|"
-        r"todos los derechos reservados.*|(?:lee|leer|lea) (?:también|más)\s*:.*",
+        r"todos los derechos reservados.*|(?:lee|leer|lea) (?:también|más)\s*:.*|"
+        r"(?:última )?actualizaci[oó]n\s*:.*|actualizado\s*:.*|publicado\s*:.*",
         # German
         r"quelle|quellenlink|kommentar (?:hinterlassen|schreiben)|teilen|weiterlesen|"
         r"mehr (?:lesen|dazu)|lesen sie auch|anzeige|werbung|abonnieren.*|folgen sie uns.*|"
         r"(?:wir verwenden|diese (?:seite|website) verwendet) cookies.*|cookies akzeptieren|"
-        r"alle rechte vorbehalten.*|(?:lesen sie auch|mehr zum thema)\s*:.*",
+        r"alle rechte vorbehalten.*|(?:lesen sie auch|mehr zum thema)\s*:.*|"
+        r"(?:zuletzt )?aktualisiert\s*:.*",
         # French
         r"lien source|laisser un commentaire|laissez un commentaire|partager(?: cet article)?|"
         r"lire (?:la suite|aussi|plus)|à lire aussi|publicité|abonnez-vous.*|suivez-nous.*|"
         r"(?:ce site utilise|nous utilisons) des cookies.*|accepter les cookies|"
-        r"tous droits réservés.*|(?:à lire aussi|lire aussi)\s*:.*",
+        r"tous droits réservés.*|(?:à lire aussi|lire aussi)\s*:.*|"
+        r"(?:mis à jour|publié) (?:le|à)\b.*",
     )
 )
 _ATTRIBUTIONS = (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _CREDITS_LINE, _BYLINE)

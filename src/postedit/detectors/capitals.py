@@ -84,17 +84,20 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
     languages=_LANGS,
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    evidence = ctx.name_evidence
+    spans: list[tuple[int, int, str]] = []
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
         parts = word.split("-") if "-" in word else (word,)
-        if not any(part in evidence and _is_known_name(part, ctx) for part in parts):
+        if not any(part in ctx.name_evidence and _is_known_name(part, ctx) for part in parts):
             continue
-        start = seg.start + match.start()
-        span_start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)
+        start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)
+        if spans and spans[-1][0] >= start:
+            spans.pop()  # "isabel" then "isabel rodríguez": keep the whole name once
+        spans.append((start, match.end(1), text))
+    for start, end, text in spans:
         yield det.flag(
-            seg.start + span_start,
-            start + len(word),
+            seg.start + start,
+            seg.start + end,
             f"“{text}” looks like a name written in lower case",
             text.title(),
         )
