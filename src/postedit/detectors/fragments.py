@@ -47,6 +47,21 @@ _NOUN_MARKERS = {
     "it": frozenset("il lo la gli le un una di del della in per su suo sua".split()),
     "pt": frozenset("o a os as um uma de do da em por para seu sua".split()),
 }
+_RELATIVIZERS = {
+    "en": frozenset("that which who whom whose".split()),
+    "es": frozenset("que".split()),
+}
+# Words that may stand inside a verb group: "has never happened", "will not be".
+_GROUP_ADVERBS = {
+    "en": frozenset("not never already also just still n't".split()),
+    "es": frozenset("no ya también nunca".split()),
+}
+# Words with a verb's ending that are not verbs.
+_NOT_VERBS = {
+    "en": frozenset("""something nothing everything anything thing things during morning evening
+        news series species crisis analysis basis thesis this thus always unless perhaps less
+        whereas towards besides afterwards sometimes""".split()),
+}
 _JUDGED_KINDS = ("body",)
 
 
@@ -76,20 +91,57 @@ def _fragment_reason(words: list[str], ctx: Context) -> str | None:
         return f"a lone word, “{words[0]}”, is not a sentence"
     if len(words) <= ctx.config.fragment_max_words and not _has_verb(words, ctx.lang):
         return "a short sentence without a verb: probably a piece of another sentence"
+    if _subject_without_predicate(words, ctx.lang):
+        return (
+            f"“{' '.join(words[:3])} …” is a noun and a relative clause with no main verb: "
+            "it belongs to the sentence before"
+        )
     return None
 
 
+def _subject_without_predicate(words: list[str], lang: str) -> bool:
+    """``Something that the Executive ruled out.``: one verb group, inside the relative clause."""
+    relativizers = _RELATIVIZERS.get(lang)
+    if not relativizers:
+        return False
+    lowered = [word.lower() for word in words]
+    head = next((i for i, word in enumerate(lowered[:4]) if word in relativizers), None)
+    if head is None or head == 0 or _has_verb(words[:head], lang):
+        return False
+    return _verb_groups(words[head + 1 :], lang) == 1
+
+
+def _verb_groups(words: list[str], lang: str) -> int:
+    groups, in_group, previous = 0, False, ""
+    adverbs = _GROUP_ADVERBS.get(lang, frozenset())
+    for word in words:
+        lower = word.lower()
+        if _is_verb(lower, previous, lang):
+            groups += not in_group
+            in_group = True
+        elif lower not in adverbs:
+            in_group = False
+        previous = lower
+    return groups
+
+
 def _has_verb(words: list[str], lang: str) -> bool:
-    verbs = _VERBS.get(lang, frozenset())
-    endings = _VERB_ENDINGS.get(lang, ())
-    markers = _NOUN_MARKERS.get(lang, frozenset())
     previous = ""
     for word in words:
         lower = word.lower()
-        if lower in verbs:
-            return True
-        # "the months", "of the injured": an inflected word after a determiner is a noun
-        if len(lower) > 3 and lower.endswith(endings) and previous not in markers:
+        if _is_verb(lower, previous, lang):
             return True
         previous = lower
     return False
+
+
+def _is_verb(lower: str, previous: str, lang: str) -> bool:
+    if lower in _VERBS.get(lang, frozenset()):
+        return True
+    # "the months", "of the injured": an inflected word after a determiner is a noun
+    return (
+        len(lower) > 3
+        and lower.endswith(_VERB_ENDINGS.get(lang, ()))
+        and previous not in _NOUN_MARKERS.get(lang, frozenset())
+        and lower not in _NOT_VERBS.get(lang, frozenset())
+    )
