@@ -105,7 +105,13 @@ def get_engine(
     config = replace(config or EngineConfig(), **overrides)  # type: ignore[arg-type]
     if name not in ENGINE_CHOICES:
         raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
-    if name == "none" or src == tgt:
+    if name == "none":
+        return None
+    if src == tgt:
+        notice_once(
+            f"the article is in “{tgt}”, the same as --source-lang: no round trip "
+            "(name the language it was translated from with --source-lang)"
+        )
         return None
     if name == "auto":
         name = auto_choice(src, tgt)
