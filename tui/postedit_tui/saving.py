@@ -1,23 +1,25 @@
 """Saving the edited article: the one place the review UI writes its output.
 
-With the library's provenance API (:mod:`postedit.provenance`) the session's
-history is recorded revision by revision (``human:NAME``, ``rule:ID``,
-``engine:NAME/MODEL``) and saved as the output plus its ``.prov.json`` sidecar.
-Without it the edited text is written atomically (temp file, fsync, rename) and
-the journal remains the record. The input is never overwritten.
+The session's history is replayed into the library's editing session
+(:class:`postedit.session.Session`) revision by revision (``human:NAME``,
+``rule:ID``, ``engine:NAME/MODEL``) and saved as the output plus its
+``.prov.json`` sidecar, exactly as ``postedit apply`` saves. The input is never
+overwritten.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from postedit.errors import OutputError
+from postedit.provenance import engine_info
+from postedit.session import Session
+from postedit.writers import default_output
 from postedit_tui.session import Change, ReviewSession, utc_now
+
+__all__ = ["Saved", "default_output", "save"]
 
 
 @dataclass(frozen=True)
@@ -28,15 +30,9 @@ class Saved:
     sidecar: str | None = None
 
 
-def default_output(article: str) -> str:
-    """``ARTICLE.edited.EXT`` beside the article."""
-    path = Path(article)
-    return str(path.with_name(f"{path.stem}.edited{path.suffix}"))
-
-
 def save(session: ReviewSession, article: str, output: str, *, force: bool = False,
          engines: Sequence[Mapping[str, str]] = ()) -> Saved:
-    """Write the edited article (and its provenance when the library can record it).
+    """Write the edited article and its provenance.
 
     ``engines`` (``{name, version, model}``) are the engines that scored the session.
     Raises :class:`OutputError` when ``output`` is the input, or exists and ``force``
@@ -46,82 +42,14 @@ def save(session: ReviewSession, article: str, output: str, *, force: bool = Fal
         raise OutputError("refusing to overwrite the article being reviewed", path=output)
     if not force and os.path.exists(output):
         raise OutputError("already exists (save again to overwrite)", path=output)
-    session_class = _library_session()
-    if session_class is None:
-        return _save_plain(session, article, output)
-    return _save_with_provenance(session_class, session, article, output, engines)
-
-
-def _library_session():  # type: ignore[no-untyped-def]
-    """The library's editing session class (``postedit.session``), if this version has one."""
-    for module in ("postedit.session", "postedit.provenance"):
-        try:
-            found = getattr(importlib.import_module(module), "Session", None)
-        except ImportError:
-            continue
-        if found is not None and hasattr(found, "record") and hasattr(found, "save"):
-            return found
-    return None
-
-
-def _save_plain(session: ReviewSession, article: str, output: str) -> Saved:
-    bom = Path(article).read_bytes().startswith(b"\xef\xbb\xbf")
-    data = session.output_text().encode("utf-8")
-    write_atomic(output, b"\xef\xbb\xbf" + data if bom else data)
-    return Saved(output)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, fsync it, then rename it over ``path``."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, temp = tempfile.mkstemp(prefix=".postedit-", suffix=".tmp", dir=folder)
-    try:
-        os.chmod(temp, _file_mode(path))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-    _fsync_folder(folder)
-
-
-def _file_mode(path: str) -> int:
-    """The existing file's mode, else what the umask allows for a new file."""
-    if os.path.exists(path):
-        return os.stat(path).st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _fsync_folder(folder: str) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _save_with_provenance(session_class, session: ReviewSession, article: str,  # type: ignore[no-untyped-def]
-                          output: str, engines: Sequence[Mapping[str, str]]) -> Saved:
     moment = [session.log[0][2] if session.log else utc_now()]
-    options = {"editor": session.editor, "settings": _settings(session),
-               "engines": _engine_infos(engines), "clock": lambda: moment[0]}
-    try:
-        record_session = session_class.open(article, config=session.config, **options)
-    except TypeError:  # a library whose Session.open takes no config
-        record_session = session_class.open(article, **options)
+    record_session = Session.open(
+        article, config=session.config, editor=session.editor, settings=_settings(session),
+        engines=_engine_infos(engines), clock=lambda: moment[0],
+    )
     if not _same_segments(record_session, session):
-        return _save_plain(session, article, output)
+        raise OutputError("the article changed on disk since it was opened; save elsewhere",
+                          path=article)
     for kind, change, at in session.log:
         moment[0] = at  # each revision carries the time the editor acted
         _record(record_session, session, kind, change)
@@ -131,10 +59,6 @@ def _save_with_provenance(session_class, session: ReviewSession, article: str,  
 
 
 def _engine_infos(engines: Sequence[Mapping[str, str]]) -> list:
-    try:
-        from postedit.provenance import engine_info
-    except ImportError:
-        return []
     return [engine_info(e.get("name", ""), e.get("version", ""), e.get("model", ""))
             for e in engines]
 
