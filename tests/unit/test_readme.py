@@ -17,6 +17,8 @@ def test_catalogue_table_lists_every_detector_with_its_metadata() -> None:
         assert det.id in rows, det.id
         cells = [cell.strip() for cell in rows[det.id].split("|")]
         assert cells[2] == det.category and cells[3] == det.severity
+        languages = "all" if det.languages is None else ", ".join(sorted(det.languages))
+        assert cells[4] == languages, det.id
 
 
 def test_quick_start_is_two_commands_and_ci_runs_the_second() -> None:

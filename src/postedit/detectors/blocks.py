@@ -30,6 +30,14 @@ _CREDIT_LABEL = re.compile(
     r"(?:^|[.\s])(?:Photo|Foto|Image|Imagen|Bild|Crédit photo|Credit|Fotografía)\s*:\s*\S.{0,60}$",
     re.I,
 )
+_BARE_CREDIT = re.compile(
+    r"(?:^|[.\s])(?:" + AGENCIES + r")\s*/\s*[A-ZÀ-Þ][\w’'.-]+(?:\s+[A-ZÀ-Þa-z][\w’'.-]+){0,3}\s*$"
+)
+_ARCHIVE_PICTURE = re.compile(
+    r"^(?:File (?:photo|image|picture)|Archive (?:photo|image|picture)|Imagen de archivo|"
+    r"Foto(?:grafía)? de archivo|Archivbild|Archivfoto|Photo d'archives?)\b",
+    re.I,
+)
 _ATTRIBUTION = re.compile(
     r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:the\s+)?"
     r"(?:information|informaci[oó]n|informaciones|Informationen|informations?|informa[cç][oõ]es|"
@@ -117,7 +125,11 @@ def is_boilerplate(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    return bool(_CREDIT_IN_BRACKETS.search(text) or _CREDIT_LABEL.search(text))
+    """A photo caption: a credit at the end (``(EFE/Ana Gil)``, ``Photo: AFP``) or a file picture."""
+    return any(
+        pattern.search(text)
+        for pattern in (_CREDIT_IN_BRACKETS, _CREDIT_LABEL, _BARE_CREDIT, _ARCHIVE_PICTURE)
+    )
 
 
 @detector(

@@ -144,7 +144,7 @@ def _with_lowercase_given_name(
     category="fluency/spelling",
     severity="minor",
     description="A sentence that starts with a lower-case letter",
-    languages=_LANGS,
+    languages=(*_LANGS, "de"),
 )
 def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind in ("attribution", "boilerplate"):
