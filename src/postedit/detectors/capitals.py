@@ -35,6 +35,7 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december today yesterday tomorrow""".split()
 )
+_NAME_PARTICLES = frozenset("de del della di da du van von der den ter ten bin ibn le la".split())
 # Adjective and adverb endings: "legitimate but Irresponsible", never a name or institution.
 _MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
 
@@ -153,9 +154,11 @@ def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> 
     first = _FIRST_LETTER.search(seg.text)
     if first is None or not first.group(0).islower():
         return
-    token = seg.text[first.start() :].split(None, 1)[0]
+    token, _, rest = seg.text[first.start() :].partition(" ")
     if any(char.isupper() for char in token) or "." in token.rstrip(".") or "@" in token:
-        return  # iPhone, eBay, example.com, @handle
+        return  # iPhone, eBay, al-Sadr, example.com, @handle
+    if token in _NAME_PARTICLES and rest[:1].isupper():
+        return  # "de Gaulle", "van Gogh", "bin Salman"
     pos = seg.start + first.start()
     yield det.flag(
         pos, pos + 1, "the sentence starts with a lower-case letter", first.group(0).upper()
