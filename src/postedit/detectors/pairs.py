@@ -1,9 +1,10 @@
 """Unbalanced brackets and quotation marks.
 
-Brackets must close within their sentence. Quotation marks may span several
-sentences of a paragraph, and (English convention) several paragraphs: a
-paragraph that leaves a quote open is fine when the next paragraph opens with
-a quotation mark again.
+Brackets must close within their paragraph (a parenthesis may hold several
+sentences). Quotation marks may span several sentences of a paragraph, and
+(English convention) several paragraphs: a paragraph that leaves a quote open
+is fine when the next paragraph opens with a quotation mark again. Each flag
+lands on the sentence holding the unmatched mark.
 """
 
 from __future__ import annotations
@@ -31,9 +32,8 @@ _OPENING_QUOTES = "“«\"‘„»"
     scope="block",
 )
 def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
-    for seg in block.segments:
-        for pos, char, problem in _unmatched(seg.text, BRACKETS):
-            yield det.flag(seg.start + pos, seg.start + pos + 1, _message(char, problem))
+    for pos, char, problem in _unmatched(block.text, BRACKETS):
+        yield det.flag(block.start + pos, block.start + pos + 1, _message(char, problem))
     german_style = "„" in block.text or ("»" in block.text and ctx.lang == "de")
     quotes = LOW_HIGH_QUOTES if german_style else QUOTES
     quote_problems = list(_unmatched(block.text, quotes)) + list(_straight_quotes(block.text))
