@@ -69,6 +69,7 @@ class TranslationCache:
         self._conn: sqlite3.Connection | None = None
         self.hits = 0
         self.misses = 0
+        self.unusable = False
 
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -91,8 +92,27 @@ class TranslationCache:
         parts = (engine.name, engine.model_id, engine.version, pair, kind, text)
         return hashlib.sha256(_SEP.join(parts).encode("utf-8")).hexdigest()
 
+    def _usable(self) -> sqlite3.Connection | None:
+        """The connection, or None (said once on stderr) when the cache cannot be opened.
+
+        Scoring must not fail because a cache directory is read-only or full:
+        without the cache it is only slower.
+        """
+        if self.unusable:
+            return None
+        try:
+            return self._connect()
+        except (OSError, sqlite3.Error) as exc:
+            self.unusable = True
+            from postedit.engines import notice_once
+
+            notice_once(f"translation cache unavailable at {self.path} ({exc}); scoring without it")
+            return None
+
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
-        conn = self._connect()
+        conn = self._usable()
+        if conn is None:
+            return {}
         found: dict[str, str] = {}
         for chunk_start in range(0, len(keys), 500):
             chunk = list(keys[chunk_start : chunk_start + 500])
@@ -109,7 +129,9 @@ class TranslationCache:
             (key, engine.name, engine.model_id, engine.version, pair, kind, value, now)
             for key, value in items.items()
         ]
-        conn = self._connect()
+        conn = self._usable()
+        if conn is None:
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?,?,?)", rows)

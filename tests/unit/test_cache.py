@@ -129,3 +129,11 @@ def test_importing_creates_nothing(tmp_path: Path) -> None:
     env["PYTHONPATH"] = str(Path(locations.__file__).parents[1])
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unusable_cache_only_slows_scoring_down(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    cache = TranslationCache(blocker / "cache.sqlite3")
+    assert cache.get_many(["k"]) == {}
+    assert cache.unusable
