@@ -330,8 +330,12 @@ def seal_of(record: Mapping) -> str:
     return sha256_hex(canonical_json({k: v for k, v in record.items() if k != "seal"}))
 
 
+class DamagedRecord(InputError):
+    """The sidecar exists but is not a readable provenance record."""
+
+
 def read_record(path: str) -> dict:
-    """A sidecar's JSON, with one-line errors."""
+    """A sidecar's JSON, with one-line errors (:class:`DamagedRecord` when it is not one)."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -341,9 +345,9 @@ def read_record(path: str) -> dict:
     try:
         record = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"not a provenance record (invalid JSON: {exc})", path=path) from None
+        raise DamagedRecord(f"not a provenance record (invalid JSON: {exc})", path=path) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
-        raise InputError(f'not a provenance record (no "format": "{FORMAT_NAME}")', path=path)
+        raise DamagedRecord(f'not a provenance record (no "format": "{FORMAT_NAME}")', path=path)
     return record
 
 

@@ -20,12 +20,13 @@ from postedit.document import Document, rebuild
 from postedit.errors import InputError
 from postedit.flags import Fix, apply_fixes
 from postedit.provenance import (
-    FORMAT_NAME,
+    DamagedRecord,
     Revision,
     SourceFile,
     document_from_record,
     load_source,
     locate_recorded,
+    read_record,
     revisions_of,
     seal_of,
     segment_status,
@@ -118,18 +119,11 @@ def _fail(file: str, message: str, **where: Any) -> NoReturn:
 
 
 def _read_record(prov_path: str) -> dict:
+    """The sidecar; a missing file is an input error, a damaged one a broken record."""
     try:
-        data = Path(prov_path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no provenance record here (pass --prov)", path=prov_path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=prov_path) from None
-    try:
-        record = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        _fail(prov_path, f"not valid JSON any more ({exc})")
-    if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
-        _fail(prov_path, f'not a provenance record (no "format": "{FORMAT_NAME}")')
+        record = read_record(prov_path)
+    except DamagedRecord as exc:
+        _fail(prov_path, str(exc).removeprefix(f"{prov_path}: "))
     for key in ("input", "output", "chain", "documents", "seal"):
         if key not in record:
             _fail(prov_path, f'field "{key}" is missing')
