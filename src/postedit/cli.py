@@ -259,6 +259,7 @@ def rules(fmt: str) -> None:
 )
 @click.option("-o", "--output", help="Where to save the edited article (default ARTICLE.edited.EXT).")
 @click.option("--editor", help="Name recorded in the provenance (default: git user.name, login).")
+@click.option("--record", "record_id", help="For a .jsonl collection: the id of the article to review.")
 @analysis_options
 def review(
     article: str,
@@ -267,6 +268,7 @@ def review(
     engine: str,
     output: str | None,
     editor: str | None,
+    record_id: str | None,
     lang: str | None,
     rules: str | None,
     skip_rules: str | None,
@@ -291,6 +293,7 @@ def review(
         engine=engine,
         output=output,
         editor=editor,
+        record=record_id,
     )
 
 

@@ -30,6 +30,7 @@ class ReviewContext:
         engine: ``--engine`` choice.
         scorer_factory: builds the engine scorer (in a worker: it may load models).
         sha256: of the article's bytes, to match journals.
+        record_index: which article of a ``.jsonl`` collection this is (0 otherwise).
     """
 
     article: str
@@ -41,6 +42,7 @@ class ReviewContext:
     engine: str = "auto"
     scorer_factory: ScorerFactory | None = None
     sha256: str = ""
+    record_index: int = 0
     journal: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -56,16 +58,22 @@ class ReviewContext:
 
 def load_context(article: str, *, config: Config, source_path: str | None = None,
                  engine: str = "auto", output: str | None = None,
-                 editor: str | None = None) -> ReviewContext:
+                 editor: str | None = None, record: str | None = None) -> ReviewContext:
     """Read the article (and source) and decide the output path; raises InputError early."""
     from postedit.pipeline import load_documents
 
     if article == "-":
         raise InputError("the review UI needs a file, not stdin")
-    document = next(iter(load_documents([article], config)), None)
-    if document is None:
+    documents = list(load_documents([article], config))
+    if not documents:
         raise InputError("no article found", path=article)
+    index = _record_index(article, documents, record)
+    document = documents[index]
     source_text = _read_source(source_path, config) if source_path else None
+    if output is None and record is not None:
+        # one output per reviewed record, so reviewing another never overwrites this one
+        root, ext = os.path.splitext(article)
+        output = f"{root}.{_safe(record)}.edited{ext}"
     output = output or default_output(article)
     folder = os.path.dirname(os.path.abspath(output))
     if not os.path.isdir(folder):
@@ -75,7 +83,27 @@ def load_context(article: str, *, config: Config, source_path: str | None = None
     if os.path.abspath(output) == os.path.abspath(article):
         raise OutputError("the output would overwrite the article under review", path=output)
     return ReviewContext(article, document, config, output, editor or _default_editor(),
-                         source_text, engine)
+                         source_text, engine, record_index=index)
+
+
+def _safe(name: str) -> str:
+    return "".join(char if char.isalnum() or char in "-_" else "_" for char in name)[:60]
+
+
+def _record_index(article: str, documents: list[Document], record: str | None) -> int:
+    """Which article of a collection to review: the one named by ``--record``."""
+    ids = [doc.id for doc in documents]
+    if record is not None:
+        if record not in ids:
+            raise InputError(f"no record with id {record!r} (ids: {', '.join(ids[:10])})", path=article)
+        return ids.index(record)
+    if len(documents) > 1:
+        raise InputError(
+            f"holds {len(documents)} articles; choose one with --record ID "
+            f"(ids: {', '.join(ids[:10])}{', ...' if len(ids) > 10 else ''})",
+            path=article,
+        )
+    return 0
 
 
 def _read_source(path: str, config: Config) -> str:

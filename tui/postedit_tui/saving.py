@@ -31,10 +31,12 @@ class Saved:
 
 
 def save(session: ReviewSession, article: str, output: str, *, force: bool = False,
-         engines: Sequence[Mapping[str, str]] = ()) -> Saved:
+         engines: Sequence[Mapping[str, str]] = (), doc: int = 0) -> Saved:
     """Write the edited article and its provenance.
 
-    ``engines`` (``{name, version, model}``) are the engines that scored the session.
+    ``engines`` (``{name, version, model}``) are the engines that scored the session;
+    ``doc`` is the reviewed article's index in a ``.jsonl`` collection (the other
+    records are written back unchanged).
     Raises :class:`OutputError` when ``output`` is the input, or exists and ``force``
     is off.
     """
@@ -47,12 +49,12 @@ def save(session: ReviewSession, article: str, output: str, *, force: bool = Fal
         article, config=session.config, editor=session.editor, settings=_settings(session),
         engines=_engine_infos(engines), clock=lambda: moment[0],
     )
-    if not _same_segments(record_session, session):
+    if not _same_segments(record_session, session, doc):
         raise OutputError("the article changed on disk since it was opened; save elsewhere",
                           path=article)
     for kind, change, at in session.log:
         moment[0] = at  # each revision carries the time the editor acted
-        _record(record_session, session, kind, change)
+        _record(record_session, session, kind, change, doc)
     moment[0] = utc_now()
     saved = record_session.save(output, force=True)
     return Saved(saved.output, saved.sidecar)
@@ -70,22 +72,23 @@ def _settings(session: ReviewSession) -> dict:
             "skip_rules": list(config.skip_rules)}
 
 
-def _same_segments(record_session, session: ReviewSession) -> bool:  # type: ignore[no-untyped-def]
+def _same_segments(record_session, session: ReviewSession, doc: int) -> bool:  # type: ignore[no-untyped-def]
     documents = record_session.documents
-    if not documents:
+    if len(documents) <= doc:
         return False
-    theirs = [(s.id, s.start, s.end) for s in documents[0].segments]
+    theirs = [(s.id, s.start, s.end) for s in documents[doc].segments]
     ours = [(s.id, s.start, s.end) for s in session.document.segments]
     return theirs == ours
 
 
-def _record(record_session, session: ReviewSession, kind: str, change: Change) -> None:  # type: ignore[no-untyped-def]
+def _record(record_session, session: ReviewSession, kind: str, change: Change,  # type: ignore[no-untyped-def]
+            doc: int) -> None:
     seg = change.segment
     if kind == "undo":
-        record_session.record(seg, change.before, session.by_human, "undo")
+        record_session.record(seg, change.before, session.by_human, "undo", doc=doc)
         return
     if kind == "redo":
-        record_session.record(seg, change.after, session.by_human, "redo")
+        record_session.record(seg, change.after, session.by_human, "redo", doc=doc)
         return
     steps = change.steps or ((change.by, change.after),)
     fixes = change.fixes if change.steps else change.fixes[:1]
@@ -96,6 +99,6 @@ def _record(record_session, session: ReviewSession, kind: str, change: Change) -
             seg, after, by, change.action,
             flags_before=session.flags_for(seg, before), flags_after=session.flags_for(seg, after),
             scores_before=session.scores_for(seg, before),
-            scores_after=session.scores_for(seg, after), fixes=fix,
+            scores_after=session.scores_for(seg, after), fixes=fix, doc=doc,
         )
         before = after

@@ -378,7 +378,7 @@ class ReviewScreen(Screen):
         try:
             engines = [self.scorer.describe()] if self.scorer is not None else []
             saved = save(self.session, self.context.article, self.context.output,
-                         force=self.force_save, engines=engines)
+                         force=self.force_save, engines=engines, doc=self.context.record_index)
         except PosteditError as exc:
             self.force_save = "exists" in str(exc)
             self.notify(str(exc), title="Not saved", severity="error")
