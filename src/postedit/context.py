@@ -11,6 +11,7 @@ from postedit.document import Document
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
+_WORDS = re.compile(r"[^\W\d_]+")
 _LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
 
 
@@ -30,6 +31,7 @@ class Context:
             evidence of a name than a capital inside a sentence.
         lowercase_counts: how often each all-lower-case word occurs in the document.
         name_evidence: both name sets together, for a fast first test.
+        first_sentence: id of the first sentence with each wording (lower-cased words).
     """
 
     document: Document
@@ -40,6 +42,7 @@ class Context:
     names_as_subject: frozenset[str]
     lowercase_counts: Counter[str]
     name_evidence: frozenset[str]
+    first_sentence: dict[str, str]
 
 
 def build_context(document: Document, config: Config) -> Context:
@@ -54,9 +57,12 @@ def build_context(document: Document, config: Config) -> Context:
                 subjects.add(word)
     lowercase = Counter(_LOWERCASE.findall(document.text))
     names = frozenset(mid)
+    first: dict[str, str] = {}
+    for _block, seg in document.iter_segments():
+        first.setdefault(" ".join(_WORDS.findall(seg.text.lower())), seg.id)
     return Context(
         document, document.lang, config, names, mid, frozenset(subjects), lowercase,
-        names | frozenset(subjects),
+        names | frozenset(subjects), first,
     )
 
 

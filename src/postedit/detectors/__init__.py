@@ -94,6 +94,7 @@ def load_all() -> dict[str, Detector]:
         fragments,
         glued,
         language,
+        markup,
         pairs,
         punctuation,
         repetition,

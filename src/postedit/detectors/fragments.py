@@ -34,7 +34,12 @@ _VERBS = {
         can could may might must says said say tell told take took make made give gave go went
         come came get got see saw know knew think want use find put keep let seem leave call ask
         need feel become show mean begin run hold bring write sit stand lose pay meet set lead
-        win fight kill hit cut""".split()),
+        win fight kill hit cut fell fall rose rise grew grow won lost lose met led held sold
+        sell bought buy paid left went gone came seen known found kept ran began begun wrote
+        written spoke spoken broke broken chose drove flew fought stood struck threw understood
+        built sent spent felt heard meant brought caught taught sought fled fed shot shut dealt
+        hung quit rode shook stole stuck swore tore wore froze hid sank slid cost hurt spread
+        let bet cast burst""".split()),
     "es": frozenset("es son era fue está están ha han hay dijo dice tiene tienen hace".split()),
     "fr": frozenset("est sont était a ont fait dit va".split()),
     "it": frozenset("è sono era ha hanno fa disse".split()),

@@ -1,4 +1,4 @@
-"""Repeated words and n-gram loops (``the the``, ``in the city in the city``)."""
+"""Repetition: words and n-gram loops (``the the``), and whole sentences said twice."""
 
 from __future__ import annotations
 
@@ -70,3 +70,28 @@ def _only_spaces_between(text: str, tokens: list[re.Match[str]], first: int, las
         not text[tokens[i].end() : tokens[i + 1].start()].strip(" ,")
         for i in range(first, last)
     )
+
+
+@detector(
+    "repeated-sentence",
+    category="fluency/grammar",
+    severity="major",
+    description="A sentence that repeats an earlier one word for word (a duplicated paragraph "
+    "or translation unit)",
+    scope="block",
+)
+def repeated_sentence(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
+    earlier = ctx.first_sentence
+    for seg in block.segments:
+        first = earlier.get(_sentence_key(seg.text))
+        if first is not None and first != seg.id and len(_WORD.findall(seg.text)) >= _MIN_WORDS:
+            yield det.flag(
+                seg.start, seg.end, f"this sentence already appears earlier ({first}): remove it", ""
+            )
+
+
+def _sentence_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+_MIN_WORDS = 6
