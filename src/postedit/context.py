@@ -12,6 +12,7 @@ from postedit.document import Document
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
+REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
 _LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
 
 
@@ -31,7 +32,7 @@ class Context:
             evidence of a name than a capital inside a sentence.
         lowercase_counts: how often each all-lower-case word occurs in the document.
         name_evidence: both name sets together, for a fast first test.
-        first_sentence: id of the first sentence with each wording (lower-cased words).
+        repeats: sentence id -> id of an earlier sentence with the same words (six or more).
     """
 
     document: Document
@@ -42,7 +43,7 @@ class Context:
     names_as_subject: frozenset[str]
     lowercase_counts: Counter[str]
     name_evidence: frozenset[str]
-    first_sentence: dict[str, str]
+    repeats: dict[str, str]
 
 
 def build_context(document: Document, config: Config) -> Context:
@@ -57,13 +58,28 @@ def build_context(document: Document, config: Config) -> Context:
                 subjects.add(word)
     lowercase = Counter(_LOWERCASE.findall(document.text))
     names = frozenset(mid)
-    first: dict[str, str] = {}
-    for _block, seg in document.iter_segments():
-        first.setdefault(" ".join(_WORDS.findall(seg.text.lower())), seg.id)
     return Context(
         document, document.lang, config, names, mid, frozenset(subjects), lowercase,
-        names | frozenset(subjects), first,
+        names | frozenset(subjects), _repeats(document),
     )
+
+
+def sentence_words(text: str) -> tuple[str, ...]:
+    """The lower-cased words of a sentence: what two sentences must share to be repeats."""
+    return tuple(_WORDS.findall(text.lower()))
+
+
+def _repeats(document: Document) -> dict[str, str]:
+    first: dict[tuple[str, ...], str] = {}
+    repeats: dict[str, str] = {}
+    for _block, seg in document.iter_segments():
+        words = sentence_words(seg.text)
+        if len(words) < REPEAT_MIN_WORDS:
+            continue
+        earlier = first.setdefault(words, seg.id)
+        if earlier != seg.id:
+            repeats[seg.id] = earlier
+    return repeats
 
 
 def _after_opening(text: str, pos: int) -> bool:

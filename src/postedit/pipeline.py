@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from postedit.backtranslation import score_document
 from postedit.config import Config, resolve
-from postedit.context import Context, build_context
+from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_words
 from postedit.detectors import Detector, load_all
 from postedit.detectors.blocks import classify_block
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
@@ -213,6 +213,19 @@ def summarise(
     )
 
 
+def _repeat_of(document: Document, segment_id: str, new_text: str) -> dict[str, str]:
+    """``{segment_id: earlier id}`` when the edited text repeats an earlier sentence."""
+    words = sentence_words(new_text)
+    if len(words) < REPEAT_MIN_WORDS:
+        return {}
+    for _block, seg in document.iter_segments():
+        if seg.id == segment_id:
+            return {}
+        if sentence_words(seg.text) == words:
+            return {segment_id: seg.id}
+    return {}
+
+
 def recheck(
     document: Document, segment_id: str, new_text: str, config: Config | None = None
 ) -> SegmentReport:
@@ -228,7 +241,12 @@ def recheck(
     if not new_text.strip():
         return segment_report(edited_block, segment, (), document.lang)
     detectors, _ = active_detectors(document.lang, config)
-    ctx = replace(build_context(document, config), document=replace(document, blocks=(edited_block,)))
+    original = build_context(document, config)
+    ctx = replace(
+        original,
+        document=replace(document, blocks=(edited_block,)),
+        repeats=_repeat_of(document, segment_id, new_text),
+    )
     flags = [f for f in _block_flags(detectors, ctx, edited_block) if f.segment == segment_id]
     return segment_report(edited_block, segment, flags, document.lang)
 

@@ -52,3 +52,17 @@ def test_removing_a_whole_block_leaves_no_blank_line_debris() -> None:
     assert rebuild(doc, {"b3.s1": ""}) == "Title\n\nBody text.\n\nLast.\n"
     assert rebuild(doc, {"b4.s1": ""}) == "Title\n\nBody text.\n\nSource link\n"
     assert rebuild(doc, {"b1.s1": ""}) == "Body text.\n\nSource link\n\nLast.\n"
+
+
+def test_recheck_judges_the_edited_text_not_the_original() -> None:
+    from postedit.pipeline import recheck
+
+    text = "The council approved the plan on Tuesday night.\n\nResidents were divided. " \
+           "The council approved the plan on Tuesday night."
+    doc = make_document("t", text, config=CONFIG)
+    assert [f.rule for f in recheck(doc, "b2.s2", doc.segment("b2.s2").text, CONFIG).flags] == [
+        "repeated-sentence"
+    ]
+    assert recheck(doc, "b2.s2", "The council approved the new plan on Tuesday.", CONFIG).flags == ()
+    glued = recheck(doc, "b2.s1", "Residents were divided.Which is bad", CONFIG)
+    assert "missing-space" in {f.rule for f in glued.flags}

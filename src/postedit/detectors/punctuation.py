@@ -9,9 +9,11 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
+from postedit.segmenter import split_sentences
 
 # "attacks,which" and "said;the": punctuation glued to the next word (not 1,000 nor URLs).
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
+_GLUED_STOP = re.compile(r"[.!?][”\"’)]?[A-ZÀ-Þ¿¡“]")
 _STRAY = (
     # (pattern, message, replacement for the match or None)
     (re.compile(r"(?<=[.!?])\s+[,;]+(?=\s|$)"), "a comma after the end of a sentence", ""),
@@ -44,11 +46,24 @@ def missing_space(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
                 fix_span=(left.end, left.end),
             )
     for seg in block.segments:
+        yield from _glued_inside(det, seg)
         for match in _GLUED_COMMA.finditer(seg.text):
             pos = seg.start + match.end()
             yield det.flag(
                 pos - 1, pos + 1, f"no space after “{match.group(0)}”", " ", fix_span=(pos, pos)
             )
+
+
+def _glued_inside(det: Detector, seg: Segment) -> Iterator[Flag]:
+    """Glued sentences inside one segment: an edited sentence is not split again."""
+    if not _GLUED_STOP.search(seg.text):
+        return
+    spans = split_sentences(seg.text)
+    for (_, left_end), (right_start, _) in zip(spans, spans[1:], strict=False):
+        if left_end == right_start:
+            pos = seg.start + left_end
+            yield det.flag(pos - 1, pos + 1, "no space between two sentences", " ",
+                           fix_span=(pos, pos))
 
 
 @detector(

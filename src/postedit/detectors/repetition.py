@@ -81,17 +81,9 @@ def _only_spaces_between(text: str, tokens: list[re.Match[str]], first: int, las
     scope="block",
 )
 def repeated_sentence(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
-    earlier = ctx.first_sentence
     for seg in block.segments:
-        first = earlier.get(_sentence_key(seg.text))
-        if first is not None and first != seg.id and len(_WORD.findall(seg.text)) >= _MIN_WORDS:
+        first = ctx.repeats.get(seg.id)
+        if first is not None:
             yield det.flag(
                 seg.start, seg.end, f"this sentence already appears earlier ({first}): remove it", ""
             )
-
-
-def _sentence_key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-_MIN_WORDS = 6
