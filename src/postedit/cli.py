@@ -188,7 +188,7 @@ def score(
 
     \b
     Examples:
-      postedit score fixtures/articles/militias-en.txt
+      postedit score fixtures/articles/floods-valencia-en.txt
       postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
       postedit score article.txt --engine apertium --source-lang es
     """
@@ -277,7 +277,7 @@ def review(
 
     \b
     Example:
-      postedit review fixtures/articles/militias-en.txt
+      postedit review fixtures/articles/floods-valencia-en.txt
     """
     try:
         from postedit_tui import run_review
