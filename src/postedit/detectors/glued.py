@@ -62,7 +62,7 @@ def _case_join(token: str, lang: str) -> int | None:
         return None  # McDonald, DeSantis, iPhone, eBay
     if len(right) < 2 or _CASE_JOIN.search(right):
         return None
-    known_right = right.lower() in closed_class(lang) or zipf(right, lang) >= 3.0
+    known_right = right.lower() in closed_class(lang) or zipf(right, lang) >= 4.0
     known_left = zipf(left, lang) >= 2.0 or len(left) >= 4
     return cut if known_right and known_left else None
 
