@@ -21,6 +21,11 @@ from postedit.lexicon import closed_class, has_frequencies, zipf
 _TOKEN = re.compile(r"(?<![\w#@/.’'-])[^\W\d_]{4,}(?![\w@/’'-]|\.\w)")
 _CASE_JOIN = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 _NAME_PREFIXES = frozenset("mc mac de di da du la le van von der den st fitz o al el".split())
+_PLACE_NAME_ENDS = frozenset(
+    """bridge field wood ford ton ham land port mouth water stone hill borough bury well worth
+    dale side berg burg stadt heim dorf ville town shire gate house castle brook lake moor more
+    head ley church minster wick combe mere""".split()
+)
 # German and Dutch write compounds as one word: no dictionary joins there.
 _DICTIONARY_JOIN_LANGS = ("en", "es", "fr", "it", "pt")
 
@@ -76,8 +81,8 @@ def _dictionary_join(token: str, lang: str) -> int | None:
     for cut in range(4, len(token) - 3):
         left, right = token[:cut], token[cut:]
         right_freq = zipf(right, lang)
-        if right_freq < 3.5:
-            continue
+        if right_freq < 3.5 or (token[0].isupper() and right.lower() in _PLACE_NAME_ENDS):
+            continue  # "Kingsbridge", "Ashford" are names, not glued words
         left_freq = zipf(left, lang)
         left_ok = left_freq >= 3.0 or (left[0].isupper() and left_freq < 3.0 and len(left) >= 5)
         if left_ok:
