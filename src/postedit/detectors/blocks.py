@@ -96,6 +96,7 @@ _BOILERPLATE_MAX_WORDS = 14
 _SUBHEADING_MAX_WORDS = 10
 _CLOSERS = tuple(".!?:;,…\"”’)»]-")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
+_MARKDOWN_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 
 
 def classify_block(text: str, index: int, config: Config) -> str:
@@ -110,6 +111,8 @@ def classify_block(text: str, index: int, config: Config) -> str:
         return "caption"
     if _MARKDOWN_HEADING.match(stripped):
         return "headline"
+    if _MARKDOWN_IMAGE.match(stripped):
+        return "caption"  # a picture with its alt text
     if index == 0 and words <= config.headline_max_words and "\n" not in stripped:
         if not stripped.endswith((".", "…")) or (stripped.count(". ") == 0 and words <= 20):
             return "headline"

@@ -23,7 +23,7 @@ from postedit.segmenter import ABBREVIATIONS
 _LANGS = ("en", "es", "fr", "it", "pt")
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?([^\W\d_][\w’'-]*)")
-_SENTENCE_RESTART = ":;“\"‘(«—–-•*#>|"
+_SENTENCE_RESTART = ":;“\"‘([«—–-•*#>|"
 _LOWER_WORD = re.compile(
     r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,}(?:-[a-zà-öø-ÿ]{2,})*)(?=[A-ZÀ-ÖØ-Þ]|(?![\w’'@/-]))"
 )

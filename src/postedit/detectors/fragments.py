@@ -70,6 +70,7 @@ _NOT_VERBS = {
         whereas towards besides afterwards sometimes""".split()),
 }
 _JUDGED_KINDS = ("body",)
+_LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 @detector(
@@ -83,6 +84,8 @@ _JUDGED_KINDS = ("body",)
 def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind not in _JUDGED_KINDS or seg.text.rstrip().endswith(("?", "!", ":")):
         return
+    if _LIST_MARKER.match(seg.text):
+        return  # list items are often verbless by design
     words = _WORD.findall(seg.text)
     reason = _fragment_reason(words, ctx)
     if reason:
