@@ -56,6 +56,11 @@ class Flag:
     origin: str = "detector"
     segment: str = ""
 
+    def for_segment(self, segment: str) -> Flag:
+        """This flag, owned by ``segment`` (cheaper than ``dataclasses.replace``)."""
+        return Flag(self.rule, self.category, self.severity, self.start, self.end, self.message,
+                    self.fix, self.origin, segment)
+
     def to_json(self) -> dict:
         out = asdict(self)
         out["fix"] = self.fix.to_json() if self.fix else None

@@ -136,11 +136,11 @@ def _block_flags(detectors: list[Detector], ctx: Context, block: Block) -> Itera
     for det in detectors:
         if det.scope == "block":
             for flag in det.func(det, ctx, block):
-                yield replace(flag, segment=_owner(block, flag.start))
+                yield flag.for_segment(_owner(block, flag.start))
         else:
             for seg in block.segments:
                 for flag in det.func(det, ctx, block, seg):
-                    yield replace(flag, segment=seg.id)
+                    yield flag.for_segment(seg.id)
 
 
 def _owner(block: Block, offset: int) -> str:

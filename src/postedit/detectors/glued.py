@@ -18,7 +18,10 @@ from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, has_frequencies, zipf
 
-_TOKEN = re.compile(r"(?<![\w#@/.’'-])[^\W\d_]{4,}(?![\w@/’'-]|\.\w)")
+# Candidates only: words with an inner lower-to-upper change, or long enough for a join.
+_TOKEN = re.compile(
+    r"(?<![\w#@/.’'-])(?=[^\W\d_]*[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]|[^\W\d_]{9})[^\W\d_]{4,}(?![\w@/’'-]|\.\w)"
+)
 _CASE_JOIN = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 _NAME_PREFIXES = frozenset("mc mac de di da du la le van von der den st fitz o al el".split())
 _PLACE_NAME_ENDS = frozenset(

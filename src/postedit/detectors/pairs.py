@@ -61,9 +61,8 @@ def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str
 
 
 def _straight_quotes(text: str) -> Iterator[tuple[int, str, str]]:
-    positions = [pos for pos, char in enumerate(text) if char == '"']
-    if len(positions) % 2:
-        yield positions[-1], '"', "never closed"
+    if text.count('"') % 2:
+        yield text.rindex('"'), '"', "never closed"
 
 
 def _continues_next_paragraph(ctx: Context, block: Block) -> bool:
