@@ -22,9 +22,8 @@ TARGET = 5000
 
 def corpus(sentences: int) -> str:
     """Sentences drawn from the bundled English fixtures (each made unique), in paragraphs of 1-4."""
-    from postedit.segmenter import split_sentences
-
     from postedit.languages import foreign_language
+    from postedit.segmenter import split_sentences
 
     pool = []
     for path in sorted((ROOT / "fixtures" / "articles").glob("*-en.txt")):
