@@ -2,8 +2,8 @@
 
 Each case names a text, optionally its language, and the flags it must raise
 (rule, the exact flagged text, and the text after applying that flag's fix).
-``negative.json`` holds text that must raise no flag at all: false alarms are
-bugs too.
+``negative*.json`` files hold text that must raise no flag at all: false alarms
+are bugs too.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def load(name_filter) -> list[dict]:  # type: ignore[no-untyped-def]
     return cases
 
 
-POSITIVE = load(lambda stem: stem != "negative")
-NEGATIVE = load(lambda stem: stem == "negative")
+POSITIVE = load(lambda stem: not stem.startswith("negative"))
+NEGATIVE = load(lambda stem: stem.startswith("negative"))
 
 
 def flags_of(case: dict):  # type: ignore[no-untyped-def]
