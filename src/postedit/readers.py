@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postedit.errors import InputError
+from postedit.formats.jsonl import split_lines
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -108,7 +109,7 @@ def read_articles(path: str) -> Iterator[Article]:
 
 
 def _jsonl_articles(text: str, path: str) -> Iterator[tuple[str, str, dict]]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
         try:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from postedit import __version__, verdict
+from postedit.formats import jsonl
 from postedit.pipeline import DocumentReport, SegmentReport
 
 FORMATS = ("table", "jsonl", "csv", "json")
@@ -62,8 +63,8 @@ def document_record(doc_report: DocumentReport) -> dict:
 
 def jsonl_lines(doc_report: DocumentReport) -> Iterator[str]:
     for report in doc_report.segments:
-        yield json.dumps(segment_record(doc_report, report), ensure_ascii=False)
-    yield json.dumps(document_record(doc_report), ensure_ascii=False)
+        yield jsonl.dumps(segment_record(doc_report, report), ensure_ascii=False)
+    yield jsonl.dumps(document_record(doc_report), ensure_ascii=False)
 
 
 def write_jsonl(reports: Iterable[DocumentReport], out: IO[str]) -> None:

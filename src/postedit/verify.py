@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from postedit.document import Document, rebuild
 from postedit.errors import InputError
 from postedit.flags import Fix, apply_fixes
+from postedit.formats.jsonl import split_lines
 from postedit.provenance import (
     DamagedRecord,
     Revision,
@@ -295,7 +296,7 @@ def locate_difference(
 def _locate_in_jsonl(
     documents: Sequence[Document], replacements: Mapping[int, Mapping[str, str]], actual: str
 ) -> tuple[int | None, str | None, int]:
-    records = [line for line in actual.splitlines() if line.strip()]
+    records = [line for line in split_lines(actual) if line.strip()]
     for index, document in enumerate(documents):
         expected = rebuild(document, dict(replacements.get(index, {})))
         try:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from postedit.document import Document, rebuild
 from postedit.errors import OutputError
+from postedit.formats import jsonl
 
 # Called as ``FAULT_HOOK(stage, temp_path)`` at each stage of a write; tests set it.
 FAULT_HOOK: Callable[[str, Path], None] | None = None
@@ -79,7 +80,7 @@ def render(
 def _render_jsonl(
     file_text: str, documents: Sequence[Document], replacements: Mapping[int, Mapping[str, str]]
 ) -> str:
-    lines = file_text.splitlines(keepends=True)
+    lines = jsonl.split_lines(file_text, keepends=True)
     out = []
     index = 0
     for line in lines:
@@ -103,7 +104,7 @@ def _edited_record_line(line: str, text: str) -> str:
     ascii_only = body.isascii() and "\\u" in body
     compact = '":' in body and '": ' not in body
     separators = (",", ":") if compact else (", ", ": ")
-    return json.dumps(record, ensure_ascii=ascii_only, separators=separators) + ending
+    return jsonl.dumps(record, ensure_ascii=ascii_only, separators=separators) + ending
 
 
 def default_output(input_path: str) -> str:
