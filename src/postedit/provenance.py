@@ -346,6 +346,8 @@ def read_record(path: str) -> dict:
         record = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DamagedRecord(f"not a provenance record (invalid JSON: {exc})", path=path) from None
+    except RecursionError:
+        raise DamagedRecord("not a provenance record (JSON nested too deeply)", path=path) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
         raise DamagedRecord(f'not a provenance record (no "format": "{FORMAT_NAME}")', path=path)
     return record

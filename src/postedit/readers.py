@@ -116,6 +116,8 @@ def _jsonl_articles(text: str, path: str) -> Iterator[tuple[str, str, dict]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"line {lineno}: not JSON ({exc.msg})", path=path) from None
+        except RecursionError:
+            raise InputError(f"line {lineno}: JSON nested too deeply", path=path) from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(f'line {lineno}: expected an object with a "text" string', path=path)
         if not record["text"].strip():

@@ -42,3 +42,22 @@ def test_score_and_apply_accept_records_with_line_separators(tmp_path: Path) -> 
     rescored = CliRunner().invoke(main, ["score", str(edited), "--engine", "none", "--format", "jsonl"])
     assert rescored.exit_code == 0, rescored.output
     assert "the the" not in json.loads(edited.read_text("utf-8"))["text"]
+
+
+def test_deeply_nested_record_is_one_line_exit_2(tmp_path: Path) -> None:
+    article = tmp_path / "deep.jsonl"
+    article.write_text('{"text": "Hello there.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    result = CliRunner().invoke(main, ["score", str(article), "--engine", "none"])
+    assert result.exit_code == 2
+    assert "deep.jsonl" in result.output and "nested too deeply" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_deeply_nested_sidecar_is_reported_broken(tmp_path: Path) -> None:
+    article = tmp_path / "a.edited.txt"
+    article.write_text("Hello there.\n", encoding="utf-8")
+    (tmp_path / "a.edited.txt.prov.json").write_text("[" * 100_000 + "]" * 100_000)
+    result = CliRunner().invoke(main, ["verify", str(article)])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("BROKEN")
+    assert "prov.json" in result.output and "nested too deeply" in result.output
