@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 
 BLOCK_KINDS = ("headline", "body", "caption", "attribution", "boilerplate")
 
-# A paragraph break is a line break followed by at least one blank line.
-_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+# A paragraph break is a line break followed by at least one blank line; a line break
+# is LF, CRLF or a lone CR (classic Mac files), never CRLF counted as two.
+_LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+_PARAGRAPH_BREAK = re.compile(rf"{_LINE_BREAK}(?:[ \t]*{_LINE_BREAK})+")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from postedit.pipeline import make_document
 
 CONFIG = resolve(lang="en")  # no language detection: keeps the property test fast
 PIECES = st.sampled_from(
-    ["The town was bombed.", "Which is", " ", "\n", "\n\n", "\r\n\r\n", "U.S.", "3.5", "”.", "“",
-     "SyriaAfter", "Agreed. ,", "(Reuters/Ana Gil)", "Source link", "é", "\t", "a.m.", "!", "?"]
+    ["The town was bombed.", "Which is", " ", "\n", "\n\n", "\r\n\r\n", "\r\r", "\r", "U.S.",
+     "3.5", "”.", "“", "SyriaAfter", "Agreed. ,", "(Reuters/Ana Gil)", "Source link", "é", "\t",
+     "a.m.", "!", "?"]
 )
 TEXTS = st.lists(PIECES | st.text(max_size=8), min_size=1, max_size=30).map("".join)
 
@@ -66,3 +67,10 @@ def test_recheck_judges_the_edited_text_not_the_original() -> None:
     assert recheck(doc, "b2.s2", "The council approved the new plan on Tuesday.", CONFIG).flags == ()
     glued = recheck(doc, "b2.s1", "Residents were divided.Which is bad", CONFIG)
     assert "missing-space" in {f.rule for f in glued.flags}
+
+
+def test_every_line_ending_separates_paragraphs_but_crlf_counts_once() -> None:
+    for newline in ("\n", "\r\n", "\r"):
+        text = f"Flood waters rose.{newline}{newline}Schools closed.{newline}Roads too."
+        blocks = make_document("d", text, config=CONFIG).blocks
+        assert [b.text for b in blocks] == ["Flood waters rose.", f"Schools closed.{newline}Roads too."]
