@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import select
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,14 +24,28 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
+PIPE_WAIT_SECONDS = 10.0  # how long a named pipe may stay silent before we give up
+
+
 def read_bytes(path: str) -> bytes:
-    """Raw bytes of ``path`` (``-`` is stdin), with one-line errors."""
+    """Raw bytes of ``path`` (``-`` is stdin), with one-line errors.
+
+    Only regular files and pipes are read: a device (``/dev/zero``) or a socket
+    is refused, and a named pipe that sends nothing for ``PIPE_WAIT_SECONDS``
+    is an error instead of a hang (a pipe with no writer reads as empty).
+    """
     if path == "-":
         return sys.stdin.buffer.read()
     p = Path(path)
     if p.is_dir():
         raise InputError("is a directory, not an article", path=path)
     try:
+        mode = p.stat().st_mode
+        if stat.S_ISFIFO(mode):
+            return _read_pipe(path)
+        if not stat.S_ISREG(mode):
+            kind = _file_kind(mode)
+            raise InputError(f"is a {kind}, not a file: cannot read an article from it", path=path)
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
@@ -37,6 +53,35 @@ def read_bytes(path: str) -> bytes:
         raise InputError("permission denied", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "special file"
+
+
+def _read_pipe(path: str) -> bytes:
+    """All bytes of a named pipe, or an error when it stays silent too long."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        chunks: list[bytes] = []
+        while True:
+            ready, _, _ = select.select([fd], [], [], PIPE_WAIT_SECONDS)
+            if not ready:
+                raise InputError(
+                    f"named pipe sent nothing for {PIPE_WAIT_SECONDS:.0f} s: is anything writing to it?",
+                    path=path,
+                )
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:

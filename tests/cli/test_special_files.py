@@ -1,0 +1,58 @@
+"""Inputs that are not regular files: a silent named pipe, a device, a socket. None may hang."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from postedit import readers
+from postedit.cli import main
+
+
+def score(path: Path | str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["score", str(path), "--engine", "none", "--format", "jsonl"])
+
+
+def test_named_pipe_without_writer_is_an_error_not_a_hang(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(readers, "PIPE_WAIT_SECONDS", 0.2)
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    result = score(fifo)
+    assert result.exit_code == 2
+    assert "feed.txt" in result.output and "named pipe sent nothing" in result.output
+
+
+def test_named_pipe_with_a_writer_is_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "w", encoding="utf-8") as handle:
+            handle.write("The river rose overnight. Schools stayed closed.\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    result = score(fifo)
+    writer.join()
+    assert result.exit_code == 0, result.output
+    assert '"type": "document"' in result.output
+
+
+def test_device_is_refused(tmp_path: Path) -> None:
+    result = score("/dev/zero")
+    assert result.exit_code == 2
+    assert "/dev/zero" in result.output and "is a device" in result.output
+
+
+def test_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    with server:
+        result = score(path)
+    assert result.exit_code == 2
+    assert "is a socket" in result.output
