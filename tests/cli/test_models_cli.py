@@ -224,3 +224,78 @@ def test_online_install_from_an_argos_index(
     assert result.exit_code == 0, result.output
     assert "installed en->es v1.0" in result.stdout
     assert missing.exit_code == 3 and "has no model for en->de" in missing.stderr
+
+
+def _rewritten(source: Path, target: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """A copy of the archive ``source`` with ``change(info, data)`` -> (info, data) per member."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            new_info, data = change(info, zin.read(info))
+            zout.writestr(new_info, data)
+    return target
+
+
+def test_language_code_with_a_newline_is_refused(homes: Path, argos_archives: dict, tmp_path: Path) -> None:
+    def newline_code(info, data):  # type: ignore[no-untyped-def]
+        if info.filename.endswith("metadata.json"):
+            meta = json.loads(data)
+            meta["from_code"] = "en\n"
+            data = json.dumps(meta).encode()
+        return info, data
+
+    bad = _rewritten(argos_archives[("en", "es")], tmp_path / "nl.argosmodel", newline_code)
+    result = run("models", "install", "--file", str(bad))
+    assert result.exit_code == 3 and "no valid 'from_code'" in result.stderr
+    assert list(homes.iterdir()) == []
+
+
+def test_zip_bomb_is_refused_by_its_compression_ratio(
+    homes: Path, argos_archives: dict, tmp_path: Path
+) -> None:
+    bomb = tmp_path / "bomb.argosmodel"
+    bomb.write_bytes(argos_archives[("en", "es")].read_bytes())
+    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("translate-en_es-1_0/padding.bin", b"\0" * (300 * 1024 * 1024))
+    assert bomb.stat().st_size < 3 * 1024 * 1024
+    result = run("models", "install", "--file", str(bomb))
+    assert result.exit_code == 3 and "at most 100x its size" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("damage", ["crc", "encrypted", "method", "long-name"])
+def test_damaged_archives_are_one_line(
+    homes: Path, argos_archives: dict, tmp_path: Path, damage: str
+) -> None:
+    def rename(info, data):  # type: ignore[no-untyped-def]
+        if damage == "long-name" and info.filename.endswith("metadata.json"):
+            info = zipfile.ZipInfo(info.filename.replace("metadata", "m" * 300), info.date_time)
+        return info, data
+
+    bad = _rewritten(argos_archives[("en", "es")], tmp_path / f"{damage}.argosmodel", rename)
+    if damage != "long-name":
+        bad.write_bytes(_patched(bad.read_bytes(), "metadata.json", damage))
+    result = run("models", "install", "--file", str(bad))
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith("postedit: error: ") and result.stderr.count("\n") == 1
+    assert list(homes.iterdir()) == []
+
+
+def _patched(archive: bytes, member_suffix: str, damage: str) -> bytes:
+    """The zip bytes with one member's data flipped (crc) or its central entry altered."""
+    raw = bytearray(archive)
+    central = raw.find(b"PK\x01\x02")
+    while central >= 0:
+        name_len = int.from_bytes(raw[central + 28 : central + 30], "little")
+        name = bytes(raw[central + 46 : central + 46 + name_len]).decode()
+        if name.endswith(member_suffix):
+            break
+        central = raw.find(b"PK\x01\x02", central + 4)
+    if damage == "encrypted":
+        raw[central + 8] |= 0x1
+    elif damage == "method":
+        raw[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    else:  # crc: flip a byte inside the member's data
+        local = int.from_bytes(raw[central + 42 : central + 46], "little")
+        extra_len = int.from_bytes(raw[local + 28 : local + 30], "little")
+        raw[local + 30 + name_len + extra_len + 2] ^= 0xFF
+    return bytes(raw)

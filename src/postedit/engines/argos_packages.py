@@ -21,14 +21,18 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from postedit.errors import EngineError
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # the largest real Argos packages unpack to well under 1 GiB
+# Model weights barely compress (real packages: 1-3x); a zip bomb reaches 1000x.
+MAX_COMPRESSION_RATIO = 100
+_MAX_NAME_BYTES = 255  # the longest file name most file systems accept
 PIVOT = "en"
-_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
+_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?")  # used with fullmatch: no "es\n"
 _CHUNK = 1 << 20
 
 
@@ -155,7 +159,10 @@ def install_from_file(archive: Path, *, max_bytes: int = MAX_UNPACKED_BYTES) -> 
     target_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".postedit-install-", dir=target_dir))
     try:
-        top = _extract_checked(archive, staging, max_bytes)
+        try:
+            top = _extract_checked(archive, staging, max_bytes)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+            raise EngineError(f"{archive}: refused: damaged archive ({exc})") from None
         folder = staging / top
         meta = _validate_package(archive, folder)
         final = target_dir / _folder_name(meta)
@@ -180,6 +187,12 @@ def _member_problem(info: zipfile.ZipInfo) -> str | None:
         return f"symbolic link {name!r}"
     if stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):  # 0: no Unix type recorded
         return f"special file {name!r}"
+    if info.flag_bits & 0x1:
+        return f"encrypted member {name[:60]!r}"
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return f"unsupported compression method {info.compress_type} in {name[:60]!r}"
+    if any(len(part.encode()) > _MAX_NAME_BYTES for part in path.parts):
+        return f"a file name longer than {_MAX_NAME_BYTES} bytes ({name[:40]!r}...)"
     return None
 
 
@@ -196,9 +209,13 @@ def _extract_checked(archive: Path, staging: Path, max_bytes: int) -> str:
             raise EngineError(f"{archive}: refused: expected one top-level folder")
         if sum(m.file_size for m in members) > max_bytes:
             raise EngineError(f"{archive}: refused: unpacks to more than {max_bytes} bytes")
+        limit = min(max_bytes, MAX_COMPRESSION_RATIO * max(archive.stat().st_size, 1 << 20))
         written = 0
-        for info in members:
-            written = _extract_member(zf, info, staging, written, max_bytes, archive)
+        try:
+            for info in members:
+                written = _extract_member(zf, info, staging, written, limit, archive)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
+            raise EngineError(f"{archive}: refused: damaged archive ({exc})") from None
     return tops.pop()
 
 
@@ -214,7 +231,10 @@ def _extract_member(zf, info, staging: Path, written: int, max_bytes: int, archi
         while chunk := source.read(_CHUNK):
             written += len(chunk)
             if written > max_bytes:  # sizes in the zip directory can lie
-                raise EngineError(f"{archive}: refused: unpacks to more than {max_bytes} bytes")
+                raise EngineError(
+                    f"{archive}: refused: unpacks to more than {max_bytes} bytes "
+                    f"(at most {MAX_COMPRESSION_RATIO}x its size, {MAX_UNPACKED_BYTES} bytes in all)"
+                )
             out.write(chunk)
     return written
 
@@ -230,7 +250,7 @@ def _validate_package(archive: Path, folder: Path) -> dict:
     if not isinstance(meta, dict):
         raise EngineError(f"{archive}: refused: metadata.json is not a JSON object")
     for key in ("from_code", "to_code"):
-        if not isinstance(meta.get(key), str) or not _CODE.match(meta[key]):
+        if not isinstance(meta.get(key), str) or not _CODE.fullmatch(meta[key]):
             raise EngineError(f"{archive}: refused: metadata.json has no valid {key!r}")
     if not isinstance(meta.get("package_version", ""), str | int | float):
         raise EngineError(f"{archive}: refused: metadata.json has a malformed 'package_version'")
