@@ -53,9 +53,11 @@ from postedit.writers import (
     backup_path,
     check_writable,
     default_output,
+    finish_pending,
     render,
     sidecar_path,
     write_atomic,
+    write_pair,
 )
 
 Clock = Callable[[], str]
@@ -329,6 +331,9 @@ def save_session(
         output = source.path
     output = output or default_output(source.path)
     sidecar = sidecar or (None if output == "-" else sidecar_path(output))
+    _refuse_clashes(source.path, output, sidecar)
+    if sidecar:
+        finish_pending(output, sidecar)  # a save that a crash interrupted: complete it first
     if not in_place:
         if os.path.abspath(output) == os.path.abspath(source.path) and output != "-":
             raise OutputError("output would overwrite the input; use --in-place", path=output)
@@ -343,10 +348,24 @@ def save_session(
     data = session.output_bytes()
     record = session.build_record(recorded_path(output, sidecar), sha256_hex(data),
                                   input_path=recorded_path(input_path, sidecar))
-    write_atomic(output, data, force=force or in_place)
     if sidecar:
-        write_atomic(sidecar, dump_record(record), force=force or in_place)
+        write_pair([(output, data), (sidecar, dump_record(record))], force=force or in_place)
+    else:
+        write_atomic(output, data, force=force or in_place)
     return SavedFiles(output, sidecar, backup, record)
+
+
+def _refuse_clashes(input_path: str, output: str, sidecar: str | None) -> None:
+    """The sidecar may be neither the input nor the output (it would overwrite the article)."""
+    if not sidecar:
+        return
+    for other, role in ((input_path, "input"), (output, "output")):
+        if other != "-" and _same_path(sidecar, other):
+            raise OutputError(f"the provenance sidecar cannot be the {role} itself", path=sidecar)
+
+
+def _same_path(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _backup(path: str, data: bytes) -> str:

@@ -33,7 +33,7 @@ from postedit.provenance import (
     segment_status,
     sha256_hex,
 )
-from postedit.writers import decode_with, output_spans, render, sidecar_path
+from postedit.writers import decode_with, finish_pending, output_spans, render, sidecar_path
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ def verify(
     every inconsistency is a broken :class:`VerifyResult`.
     """
     prov_path = prov_path or sidecar_path(output_path)
+    finish_pending(output_path, prov_path)  # a save interrupted between its two renames
     try:
         return _verify(output_path, prov_path, input_path)
     except _Broken as broken:

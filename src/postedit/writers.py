@@ -15,6 +15,7 @@ tests kill the writer between the temp write and the rename.
 from __future__ import annotations
 
 import codecs
+import glob
 import json
 import os
 import sys
@@ -164,6 +165,87 @@ def write_atomic(path: str, data: bytes, *, force: bool = False) -> None:
         temp.unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
+
+
+def write_pair(files: Sequence[tuple[str, bytes]], *, force: bool = False) -> None:
+    """Write several files (an output and its sidecar) so that all appear or none does.
+
+    Every file is first written to a temporary file beside its target and
+    fsynced; then a commit note ``LAST.commit`` (beside the last file, the
+    sidecar) lists the renames still to do, and the renames follow. A crash
+    before the note leaves only the old files (the temporaries are cleaned up
+    by :func:`finish_pending`); a crash after it is finished by
+    :func:`finish_pending` on the next run, so a pair is never half-written.
+    """
+    targets = [path for path, _ in files]
+    check_writable(targets, force=force)
+    folders = [_folder_of(path) for path in targets]
+    temps: list[Path] = []
+    try:
+        for (path, data), folder in zip(files, folders, strict=True):
+            temps.append(_write_temp(folder, Path(path).name, data))
+        note = commit_note(targets[-1])
+        moves = [(str(temp), path) for temp, path in zip(temps, targets, strict=True)]
+        _fault("before-commit", temps[-1])
+        write_atomic(note, json.dumps(moves).encode(), force=True)
+    except BaseException:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+        raise
+    _fault("between-renames", temps[-1])
+    _finish(note, moves)
+
+
+def commit_note(last_path: str) -> str:
+    """Where :func:`write_pair` notes the renames it has still to do."""
+    return f"{last_path}.commit"
+
+
+def finish_pending(*paths: str) -> bool:
+    """Finish a :func:`write_pair` of ``paths`` that a crash interrupted; True when there was one.
+
+    Without a commit note, temporaries of a pair that crashed before committing are removed.
+    """
+    note = commit_note(paths[-1])
+    if not os.path.exists(note):
+        _remove_stale_temps(paths)
+        return False
+    try:
+        moves = json.loads(Path(note).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        Path(note).unlink(missing_ok=True)  # the note is written atomically: this cannot be ours
+        return False
+    _finish(note, [(str(temp), str(path)) for temp, path in moves])
+    return True
+
+
+def _finish(note: str, moves: Sequence[tuple[str, str]]) -> None:
+    for temp, path in moves:
+        if os.path.exists(temp):
+            _keep_mode(Path(path), Path(temp))
+            os.replace(temp, path)
+            _fsync_dir(_folder_of(path))
+    Path(note).unlink(missing_ok=True)
+    _fsync_dir(_folder_of(note))
+
+
+def _remove_stale_temps(paths: Sequence[str]) -> None:
+    """Temporaries of an uncommitted pair (no note names them): safe to delete."""
+    for path in paths:
+        target = Path(path)
+        folder = target.parent if str(target.parent) else Path(".")
+        for temp in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+            temp.unlink(missing_ok=True)
+
+
+def _folder_of(path: str) -> Path:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("folder does not exist", path=str(folder))
+    return folder
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:
