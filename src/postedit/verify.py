@@ -9,6 +9,7 @@ part ways.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -171,11 +172,15 @@ def _check_originals(doc_record: Mapping, document: Document, index: int, prov: 
                   doc=index, segment=seg["id"])
 
 
+_REVISION_FIELDS = frozenset(field.name for field in dataclasses.fields(Revision))
+
+
 def _check_chain(record: Mapping, prov_path: str, root: str) -> list[Revision]:
     try:
         revisions = revisions_of(record)
-    except (KeyError, TypeError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         _fail(prov_path, f"a revision is missing field {exc}")
+    _check_revision_fields(record, prov_path)
     prev = root
     for n, rev in enumerate(revisions, 1):
         where = {"doc": rev.doc, "segment": rev.segment, "revision": rev.seq}
@@ -191,6 +196,17 @@ def _check_chain(record: Mapping, prov_path: str, root: str) -> list[Revision]:
         _fail(prov_path, "chain head or length does not match the revisions")
     _check_placement(record, prov_path)
     return revisions
+
+
+def _check_revision_fields(record: Mapping, prov_path: str) -> None:
+    """The hash covers the known fields only, so a revision may hold nothing else."""
+    for doc in record["documents"]:
+        for seg in doc.get("segments", ()):
+            for rev in seg.get("revisions", ()):
+                unknown = sorted(set(rev) - _REVISION_FIELDS)
+                if unknown:
+                    _fail(prov_path, f"revision {rev.get('seq')} has fields no hash covers: "
+                          f"{', '.join(unknown)}", segment=seg.get("id"))
 
 
 def _check_placement(record: Mapping, prov_path: str) -> None:

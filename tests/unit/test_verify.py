@@ -147,3 +147,13 @@ def test_paths_are_relative_to_the_sidecar_so_the_folder_can_move(
     tmp_path.rename(moved)
     monkeypatch.chdir(moved.parent)
     assert verify(str(moved / "a.edited.txt")).ok
+
+
+def test_a_revision_with_an_extra_field_fails_even_when_resealed(saved) -> None:
+    record = load(saved.sidecar)
+    segment = record["documents"][0]["segments"][3]
+    segment["revisions"][0]["approved_by"] = "Chief Editor"
+    dump(saved.sidecar, record, reseal=True)
+    result = verify(saved.output)
+    assert not result.ok and result.segment == "b3.s1"
+    assert "approved_by" in result.message
