@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from postedit.config import Config
 from postedit.document import Document
 from postedit.engines import EngineConfig, EngineSelector, auto_choice, mute_notices
+from postedit.errors import EngineError
 from postedit.pipeline import DocumentReport, analyse, load_documents
 
 IN_FLIGHT_PER_JOB = 2
@@ -66,8 +67,13 @@ def _serial(
 def _analyse(
     document: Document, config: Config, settings: BatchSettings, engines: EngineSelector
 ) -> DocumentReport:
-    engine = engines.for_language(document.lang)
-    return analyse(document, config, engine=engine, source_text=settings.source_text)
+    try:
+        engine = engines.for_language(document.lang)
+        return analyse(document, config, engine=engine, source_text=settings.source_text)
+    except EngineError as exc:
+        if exc.path is not None:
+            raise
+        raise EngineError(str(exc), path=document.id) from None
 
 
 def _parallel(

@@ -299,3 +299,12 @@ def _patched(archive: bytes, member_suffix: str, damage: str) -> bytes:
         extra_len = int.from_bytes(raw[local + 28 : local + 30], "little")
         raw[local + 30 + name_len + extra_len + 2] ^= 0xFF
     return bytes(raw)
+
+
+def test_a_missing_model_error_names_the_article(homes: Path, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("score", str(article), "--engine", "argos", "--format", "jsonl")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"postedit: error: {article}: no Argos model")
+    assert result.stderr.count("\n") == 1
