@@ -124,16 +124,24 @@ _LINK_INTRO = (
     r"leia (?:também|mais)|veja também|voc[eê] (?:também )?pode gostar|não perca|"
     r"notícias relacionadas|mais lidas|leitura obrigatória|saiba mais|pode interessar"
 )
+# First words of the phrases above: a cheap test before the expressions.
+_LINK_OPENERS = frozenset(
+    """read also see more must you recommended related most don't don’t editor's editor’s lee
+    leer lea ver también te le noticias lo no de lectura más lesen siehe mehr auch meistgelesen
+    das empfohlen empfohlene weitere unbedingt à lire voir vous sur les articles article leggi
+    vedi ti potrebbe articoli notizie da i leia veja você não notícias mais leitura saiba
+    pode""".split()
+)
 _LINK_LINE = re.compile(rf"^(?:{_LINK_INTRO})$", re.I)
 # "Read also: Headline", "See also  Headline", "Lire aussi Le gouvernement ..."
 _LINK_PREFIX = re.compile(
-    rf"^(?:{_LINK_INTRO})(?:\s*[:|»›>–—-]+\s*|\s{{2,}}|\s+(?=[A-ZÀ-Þ«“\"]))(?P<title>\S.*)$",
+    rf"^(?:{_LINK_INTRO})(?:\s*[:|»›>–—-]+\s*|\s{{2,}}|\s+(?=(?-i:[A-ZÀ-Þ«“\"])))(?P<title>\S.*)$",
     re.I,
 )
 # A paywall: free weeks, the app, access to every article, subscribers, premium content.
 _PAYWALL = re.compile(
     r"\b(?:(?:read|try|test|lesen|testen|lire|essayer|leer|probar|leggere|provare|ler|"
-    r"experimentar|access|zugang|accès|acceso|accesso|acesso|our|app)\b.{0,60}"
+    r"experimentar|access|zugang|accès|acceso|accesso|acesso)\b.{0,60}"
     r"\b(?:free(?: of charge)?|gratis|kostenlos|gratuit(?:ement)?|gratuito|gratuitamente)\b"
     r".{0,40}\b\d+\s*(?:weeks?|days?|months?|semanas?|días|Wochen|Tage|Monate|semaines?|jours|"
     r"mois|settimane|giorni|mesi|dias|meses)\b|"
@@ -159,6 +167,17 @@ _CONTINUATION = re.compile(
     r"werbung|annonce|publicité|vidéo|pubblicità|annuncio|publicidade|anúncio)(?:\s+weiter)?$",
     re.I,
 )
+_PAYWALL_CUES = (
+    "free", "gratis", "kostenlos", "gratuit", " app", "access", "zugang", "accès", "acces",
+    "subscri", "abonn", "suscript", "assinante", "abbonat", "read on", "premium", "exclusiv",
+    "réservé", "solo para", "nur für", "riservato", "log in", "sign in",
+)
+_INSERT_WORDS = frozenset(
+    """video videos ad ads advert adverts advertisement advertisements advertising announcement
+    commercial vídeo vídeos anuncio anuncios publicidad anzeige werbung annonce publicité vidéo
+    pubblicità annuncio publicidade anúncio""".split()
+)
+_PICTURE_CUES = ("pictur", "photo", "imag", "bild", "foto")
 _SOCIAL_WORDS = frozenset(
     """facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail mail print
     copy link share shares compartir comparte compartilhar compartilhe partilhar teilen
@@ -183,6 +202,9 @@ _BIO = re.compile(
     r"(?:and|y|und|et|e) (?:covers|writes|cubre|escribe|schreibt|couvre|écrit|si occupa|"
     r"scrive|cobre|escreve))\b",
 )
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+_TRAILING_PUNCTUATION = re.compile(r"[\s\W_]+$")
+_SPACES = re.compile(r"\s+")
 _ATTRIBUTIONS = (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _CREDITS_LINE, _BYLINE)
 _BOILERPLATE_MAX_WORDS = 14
 _LINK_MAX_WORDS = 30
@@ -246,7 +268,8 @@ _CREDIT_ONLY = re.compile(
     r"^\(?\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fotografía)\s*:\s*)?"
     r"[\w .’'&-]{1,40}(?:/[\w .’'&-]{1,40})*\s*\)?$"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ«“\"])")
+# A sentence ends at . ! ? before a capital, but not after an ordinal ("9. September").
+_SENTENCE_END = re.compile(r"(?<!\b[0-9]\.)(?<!\b[0-9]{2}\.)(?<=[.!?])\s+(?=[A-ZÀ-Þ«“\"])")
 _HEADLINE_RUN = 3
 _DATE_SUFFIX = re.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?\d{4}|"
@@ -299,26 +322,39 @@ def dateline_end(text: str) -> int:
 
 def is_boilerplate(text: str) -> bool:
     """Web chrome: a line of a known family, a link to another article, a paywall, an ad slot."""
-    normal = re.sub(r"\s+", " ", re.sub(r"[\s\W_]+$", "", re.sub(r"^[\W_]+", "", text)).strip())
+    if len(text.split()) > _LINK_MAX_WORDS:
+        return False
+    normal = _SPACES.sub(" ", _TRAILING_PUNCTUATION.sub("", _LEADING_PUNCTUATION.sub("", text)).strip())
     if not normal:
         return False
-    words = len(normal.split())
-    if words <= _BOILERPLATE_MAX_WORDS and (
+    if len(normal.split()) <= _BOILERPLATE_MAX_WORDS and (
         any(pattern.match(normal) for pattern in BOILERPLATE)
-        or _LINK_LINE.match(normal)
+        or (_opens_with_link_phrase(normal) and _LINK_LINE.match(normal))
         or _is_continuation(normal)
         or _is_share_bar(normal)
         or _BREADCRUMB.match(normal)
     ):
         return True
-    if words > _LINK_MAX_WORDS:
-        return False
-    quoted = any(mark in normal for mark in "“”\"«»")  # someone speaking, not a paywall
-    return (not quoted and bool(_PAYWALL.search(normal))) or _is_link(text.strip())
+    return _is_paywall(normal) or _is_link(text.strip())
+
+
+def _is_paywall(text: str) -> bool:
+    lower = text.lower()
+    if any(mark in text for mark in "“”\"«»"):
+        return False  # someone speaking, not a paywall
+    return any(cue in lower for cue in _PAYWALL_CUES) and bool(_PAYWALL.search(text))
+
+
+def _opens_with_link_phrase(text: str) -> bool:
+    first = text.split(None, 1)[0].lower() if text else ""
+    return first in _LINK_OPENERS
 
 
 def _is_link(text: str) -> bool:
-    match = _LINK_PREFIX.match(re.sub(r"^[\W_]+", "", text))
+    text = re.sub(r"^[\W_]+", "", text)
+    if not _opens_with_link_phrase(text):
+        return False
+    match = _LINK_PREFIX.match(text)
     if not match:
         return False
     title = match.group("title")
@@ -327,7 +363,9 @@ def _is_link(text: str) -> bool:
 
 
 def _is_continuation(text: str) -> bool:
-    return bool(_CONTINUATION.search(text))
+    return bool(_INSERT_WORDS.intersection(re.findall(r"\w+", text.lower()))) and bool(
+        _CONTINUATION.search(text)
+    )
 
 
 def _is_share_bar(text: str) -> bool:
@@ -341,16 +379,28 @@ def _is_share_bar(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: a credit (``(EFE/Ana Gil)``, ``... Baerbock. DAVID GANNON / AFP``),
     a file picture, or a description of who is where (``(left)``, ``pictured``, an AP date)."""
-    if any(
-        pattern.search(text)
-        for pattern in (_CREDIT_IN_BRACKETS, _CREDIT_LABEL, _BARE_CREDIT, _ARCHIVE_PICTURE,
-                        _CAPITAL_CREDIT, _VIA_CREDIT)
-    ):
+    credits = [_ARCHIVE_PICTURE]
+    if ":" in text:
+        credits.append(_CREDIT_LABEL)
+    if "/" in text:
+        credits.append(_BARE_CREDIT)
+    if "/" in text or text.rstrip()[-1:].isupper():
+        credits.append(_CAPITAL_CREDIT)
+    if "(" in text:
+        credits.append(_CREDIT_IN_BRACKETS)
+    if "via " in text or "Cort" in text or "Court" in text or "aimable" in text or "gentile" in text:
+        credits.append(_VIA_CREDIT)
+    if any(pattern.search(text) for pattern in credits):
         return True
     first, *rest = _SENTENCE_END.split(text, maxsplit=1)
-    if "\n" not in first and _DATED_CAPTION.search(first):
+    if first.rstrip(" .")[-4:].isdigit() and "\n" not in first and _DATED_CAPTION.search(first):
         return True  # the caption may run on into the article's next sentence
-    return not rest and "\n" not in text and bool(_POSITION.search(text) or _PICTURED.search(text))
+    if rest or "\n" in text:
+        return False
+    lower = text.lower()
+    return ("(" in text and bool(_POSITION.search(text))) or (
+        any(cue in lower for cue in _PICTURE_CUES) and bool(_PICTURED.search(text))
+    )
 
 
 def _headline_like(text: str, kind: str) -> bool:
@@ -396,8 +446,8 @@ def _headline_runs(texts: list[str], kinds: list[str]) -> None:
         while j < len(texts) and _headline_like(texts[j], kinds[j]):
             j += 1
         run = range(i, j)
-        marked = [k for k in run if _DATE_SUFFIX.search(texts[k]) or _OUTLET_SUFFIX.search(texts[k])]
-        dated = [k for k in run if _DATE_SUFFIX.search(texts[k]) and ":" not in texts[k][-6:]]
+        marked = [k for k in run if _dated(texts[k]) or _OUTLET_SUFFIX.search(texts[k])]
+        dated = [k for k in run if _dated(texts[k]) and ":" not in texts[k][-6:]]
         if len(run) >= _HEADLINE_RUN or (len(run) >= 2 and len(marked) == len(run)):
             for k in run:
                 kinds[k] = "boilerplate"
@@ -405,6 +455,10 @@ def _headline_runs(texts: list[str], kinds: list[str]) -> None:
             for k in dated:
                 kinds[k] = "boilerplate"
         i = j + 1
+
+
+def _dated(text: str) -> bool:
+    return text[-1:].isdigit() and bool(_DATE_SUFFIX.search(text))
 
 
 def _closing_bios(texts: list[str], kinds: list[str]) -> None:
