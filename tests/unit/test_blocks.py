@@ -162,3 +162,28 @@ def test_a_dated_caption_may_run_on_into_the_next_sentence() -> None:
             "de 2025. A câmara quer mais linhas até ao fim do ano.")
     assert is_caption(text)
     assert not is_caption("A câmara aprovou o plano na terça-feira. O primeiro autocarro sai em maio.")
+
+
+def test_every_headline_in_a_link_list_is_a_link() -> None:
+    found = kinds(HEADLINE, BODY, "You may also like", "Tram strike ends after four days",
+                  "Harbour bridge to close for repairs", "Why the ferry is late again", BODY_AFTER)
+    assert found == ["headline", "body"] + ["boilerplate"] * 4 + ["body"]
+
+
+def test_short_paragraphs_missing_their_full_stop_stay_body() -> None:
+    found = kinds(HEADLINE, BODY, "Residents of the harbour district had asked for the line for years",
+                  "The hospital will get a stop of its own on the new route next year",
+                  "Drivers will be trained by the city over the summer months this year", BODY_AFTER)
+    assert "boilerplate" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. John Smith (R) said the bill would pass before the summer recess.",
+    "El acto se celebrará en Madrid, el lunes, 17 de noviembre de 2025.",
+])
+def test_party_letters_and_dated_body_sentences_are_not_captions(text: str) -> None:
+    assert not is_caption(text)
+
+
+def test_a_sentence_about_premium_content_is_body() -> None:
+    assert not is_boilerplate("The platform sells exclusive content and premium articles to fans.")

@@ -75,7 +75,7 @@ BOILERPLATE = _full_lines(
     r"source(?: link)?|leave a (?:comment|reply)|share(?: this)?(?: article| story)?|"
     r"click here.*|continue reading|advertisement|advertising|sponsored(?: content)?|"
     r"subscribe.*|(?:continue|keep) (?:reading )?with (?:a|your) subscription|"
-    r"sign (?:up|in).*|log ?in.*|register|premium|follow us.*|"
+    r"sign (?:up|in).*|log ?in.*|register|premium(?: content| article)?|follow us.*|"
     r"(?:we use|this (?:site|website) uses) cookies.*|accept(?: all)? cookies|"
     r"comments?|print|email|tweet|like this:|loading\W*|more news|trending(?: now)?|"
     r"(?:all rights reserved|copyright).*|(?:last )?updated?\s*:.*|published\s*:.*",
@@ -147,11 +147,10 @@ _PAYWALL = re.compile(
     r"mois|settimane|giorni|mesi|dias|meses)\b|"
     r"in our app|in unserer app|dans notre appli(?:cation)?|en nuestra app|nella nostra app|"
     r"no nosso (?:app|aplicativo)|"
-    r"(?:get |unlimited )?access to (?:this|all|every)\b.{0,30}\barticles?\b|"
+    r"(?:get|gain|unlimited|full) access to (?:this|all|every)\b.{0,30}\barticles?\b|"
     r"already (?:a )?subscriber|bereits abonnent|déjà abonné|ya (?:eres|es) suscriptor|"
     r"già abbonato|já (?:é )?assinante|read on now|"
     r"(?:subscribe|log in|sign in) to (?:read|continue)|"
-    r"(?:premium|exclusive) (?:content|article)|(?:contenido|contenuto|conteúdo) (?:premium|exclusivo)|"
     r"réservé aux abonnés|solo para suscriptores|nur für abonnenten|exclusivo para assinantes|"
     r"riservato agli abbonati)",
     re.I,
@@ -227,7 +226,7 @@ _POSITION = re.compile(
     r"izquierda|derecha|centro|a la (?:izquierda|derecha)|de izquierda a derecha|"
     r"à gauche|à droite|au centre|de gauche à droite|links|rechts|Mitte|l\.|r\.|v\.l\.n\.r\.|"
     r"a sinistra|a destra|al centro|da sinistra|à esquerda|à direita|ao centro|"
-    r"da esquerda para a direita)\)|[A-ZÀ-Þ][\w’'-]+\s\((?:i|d|c|l|r|L|R|C)\)"
+    r"da esquerda para a direita)\)|[A-ZÀ-Þ][\w’'-]+\s\((?:i|d|c|l|r)\)"
 )
 _PICTURED = re.compile(
     r"\b(?:pictured|photographed|en la (?:imagen|foto(?:grafía)?)|im Bild|auf dem (?:Bild|Foto)|"
@@ -259,7 +258,7 @@ _WEEKDAY = (
 )
 # AP style: "..., Monday, Nov. 17, 2025." / "..., segunda-feira, 17 de novembro de 2025."
 _DATED_CAPTION = re.compile(
-    r",\s+(?:el\s+)?" + _WEEKDAY + r",?\s+(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|"
+    r",\s+" + _WEEKDAY + r",?\s+(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}(?:\.|er|º)?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?\d{4})\s*\.?\s*$",
     re.I,
 )
@@ -420,7 +419,7 @@ def _captions_above_credits(texts: list[str], kinds: list[str]) -> None:
     """A one-sentence paragraph just above a credit line is that picture's caption."""
     for i in range(1, len(texts) - 1):
         below = texts[i + 1]
-        if kinds[i + 1] == "caption" and _CREDIT_ONLY.match(below) and "/" in below + ":":
+        if kinds[i + 1] == "caption" and _CREDIT_ONLY.match(below) and ("/" in below or ":" in below):
             text = texts[i]
             if kinds[i] in ("body", "headline") and len(text.split()) <= 40 and "\n" not in text:
                 if not re.search(r"[.!?]\s+[A-ZÀ-Þ]", text):
@@ -429,11 +428,15 @@ def _captions_above_credits(texts: list[str], kinds: list[str]) -> None:
 
 def _linked_headlines(texts: list[str], kinds: list[str]) -> None:
     """Headline-like lines right after ``Read also`` or ``continues after the ad`` are links."""
+    linking = False  # inside a list of links that a marker introduced
     for i in range(1, len(texts)):
-        if kinds[i - 1] != "boilerplate" or not _headline_like(texts[i], kinds[i]):
-            continue
-        previous = re.sub(r"[\s\W_]+$", "", re.sub(r"^[\W_]+", "", texts[i - 1]))
-        if _LINK_LINE.match(previous) or _is_continuation(previous) or _is_link(texts[i - 1]):
+        if kinds[i - 1] == "boilerplate" and not linking:
+            previous = _TRAILING_PUNCTUATION.sub("", _LEADING_PUNCTUATION.sub("", texts[i - 1]))
+            linking = bool(
+                _LINK_LINE.match(previous) or _is_continuation(previous) or _is_link(texts[i - 1])
+            )
+        linking = linking and _headline_like(texts[i], kinds[i])
+        if linking:
             kinds[i] = "boilerplate"
 
 
@@ -448,7 +451,10 @@ def _headline_runs(texts: list[str], kinds: list[str]) -> None:
         run = range(i, j)
         marked = [k for k in run if _dated(texts[k]) or _OUTLET_SUFFIX.search(texts[k])]
         dated = [k for k in run if _dated(texts[k]) and ":" not in texts[k][-6:]]
-        if len(run) >= _HEADLINE_RUN or (len(run) >= 2 and len(marked) == len(run)):
+        titles = all(kinds[k] == "headline" for k in run)
+        if (len(run) >= _HEADLINE_RUN and (marked or titles)) or (
+            len(run) >= 2 and len(marked) == len(run)
+        ):
             for k in run:
                 kinds[k] = "boilerplate"
         else:
