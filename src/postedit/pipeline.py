@@ -15,7 +15,7 @@ from postedit.backtranslation import score_document
 from postedit.config import Config, resolve
 from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_words
 from postedit.detectors import Detector, load_all
-from postedit.detectors.blocks import classify_block
+from postedit.detectors.blocks import classify_blocks
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
 from postedit.engines import Engine
 from postedit.flags import Flag
@@ -81,9 +81,10 @@ def make_document(
     """Parse ``text`` into paragraphs and sentences, and detect its language."""
     config = config or resolve()
     blocks = []
-    for index, (start, end) in enumerate(paragraph_spans(text)):
+    spans = paragraph_spans(text)
+    kinds = classify_blocks([text[start:end] for start, end in spans], config)
+    for index, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True)):
         block_id = f"b{index + 1}"
-        kind = classify_block(text[start:end], index, config)
         segments = build_segments(block_id, text, split_sentences(text, start, end))
         blocks.append(Block(block_id, kind, start, end, text[start:end], segments))
     lang = config.lang or detect_document(_prose(text, blocks))
