@@ -478,7 +478,9 @@ def _closing_bios(texts: list[str], kinds: list[str]) -> None:
     "boilerplate",
     category="design/markup",
     severity="major",
-    description="Web page chrome pasted into the article (Source link, Leave a Comment, Share this:)",
+    description="Web page chrome pasted into the article: link lists (Read also, You may also like) "
+    "and the headlines they introduce, paywall and ad lines, breadcrumbs, share bars, closing "
+    "author bios, Source link, Leave a Comment",
     scope="block",
 )
 def boilerplate(det: Detector, ctx: object, block) -> Iterator[Flag]:  # type: ignore[no-untyped-def]
