@@ -201,8 +201,6 @@ _BIO = re.compile(
     r"(?:and|y|und|et|e) (?:covers|writes|cubre|escribe|schreibt|couvre|écrit|si occupa|"
     r"scrive|cobre|escreve))\b",
 )
-_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
-_TRAILING_PUNCTUATION = re.compile(r"[\s\W_]+$")
 _SPACES = re.compile(r"\s+")
 _ATTRIBUTIONS = (_ATTRIBUTION, _WITH_AGENCY, _AGENCY_ONLY, _SOURCE_LINE, _CREDITS_LINE, _BYLINE)
 _BOILERPLATE_MAX_WORDS = 14
@@ -319,11 +317,29 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
+def _strip_non_words(text: str) -> str:
+    r"""``text`` without the punctuation, symbols and spaces at either end.
+
+    A loop rather than ``re.sub(r"[\W_]+$")``, which backtracks quadratically
+    on a long run of punctuation or spaces that a word follows.
+    """
+    start, end = 0, len(text)
+    while start < end and not _is_word_char(text[start]):
+        start += 1
+    while end > start and not _is_word_char(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
 def is_boilerplate(text: str) -> bool:
     """Web chrome: a line of a known family, a link to another article, a paywall, an ad slot."""
     if len(text.split()) > _LINK_MAX_WORDS:
         return False
-    normal = _SPACES.sub(" ", _TRAILING_PUNCTUATION.sub("", _LEADING_PUNCTUATION.sub("", text)).strip())
+    normal = _SPACES.sub(" ", _strip_non_words(text))
     if not normal:
         return False
     if len(normal.split()) <= _BOILERPLATE_MAX_WORDS and (
@@ -431,7 +447,7 @@ def _linked_headlines(texts: list[str], kinds: list[str]) -> None:
     linking = False  # inside a list of links that a marker introduced
     for i in range(1, len(texts)):
         if kinds[i - 1] == "boilerplate" and not linking:
-            previous = _TRAILING_PUNCTUATION.sub("", _LEADING_PUNCTUATION.sub("", texts[i - 1]))
+            previous = _strip_non_words(texts[i - 1])
             linking = bool(
                 _LINK_LINE.match(previous) or _is_continuation(previous) or _is_link(texts[i - 1])
             )
