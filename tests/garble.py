@@ -328,8 +328,10 @@ def _lose_one_side(text: str, spans: list[tuple[int, int]], rng: random.Random) 
         return None
     opener, closer = span
     if rng.random() < 0.5:  # the opening side lost: the damage runs up to the lone closer
-        return Damage(text[:opener] + text[opener + 1:], opener, closer)
-    return Damage(text[:closer] + text[closer + 1:], opener, closer)
+        width = 2 if text[opener + 1:opener + 2] == " " else 1  # « spaced French quotes »
+        return Damage(text[:opener] + text[opener + width:], opener, closer + 1 - width)
+    width = 2 if text[closer - 1:closer] == " " else 1
+    return Damage(text[:closer + 1 - width] + text[closer + 1:], opener, closer)
 
 
 @garble_type("lost-bracket", "one side of a bracket pair lost ((PP pidió)")
@@ -473,13 +475,11 @@ def untranslated_span(site: Site, rng: random.Random) -> Damage | None:
     if len(words) < 10 or not pool or text[-1:] != ".":
         return None
     size = rng.randint(4, 6)
-    foreign = rng.choice(pool)
-    starts = [i for i in range(1, len(foreign) - size) if foreign[i].islower()
-              and not re.search(r"[^\w\s’'-]", " ".join(foreign[i:i + size]))]
-    if not starts:
+    tails = [f[-size:] for f in pool if f[-size][:1].islower()
+             and not re.search(r"[^\w\s’'-]", " ".join(f[-size:]))]
+    if not tails:
         return None
-    at = rng.choice(starts)
-    phrase = " ".join(foreign[at:at + size])
+    phrase = " ".join(rng.choice(tails))  # the end of a foreign sentence ends this one
     head = " ".join(words[:-size])
     return Damage(f"{head} {phrase}.", len(head) + 1, len(head) + 1 + len(phrase))
 

@@ -81,7 +81,9 @@ def test_spans_point_at_the_damage(docs: list[garble.GarbledText]) -> None:
             assert g.original in clean[doc.lang] and site != g.original, g
             start, end = _changed(g.original, site)
             local = (g.start - g.site_start, g.end - g.site_start)
-            assert local[0] < end and start < local[1], (g, site[start:end])
+            # A cut sentence's new full stop sits just before the fragment the span marks.
+            slack = 2 if g.type.startswith("fragment-") else 0
+            assert local[0] < end + slack and start - slack < local[1], (g, site[start:end])
 
 
 def test_recall_and_false_flags_are_computed(result: bench_garble.BenchResult) -> None:
