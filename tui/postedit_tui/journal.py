@@ -35,11 +35,18 @@ def sha256_of(path: str) -> str:
 
 
 class Journal:
-    """An open journal file; :meth:`write` appends one entry and fsyncs it."""
+    """An open journal file; :meth:`write` appends one entry and fsyncs it.
+
+    A write that fails (a full disk, a vanished folder) never takes the session
+    down: the journal stops, ``failure`` says why, and ``on_failure`` is told
+    once, so the editor can save before anything is lost.
+    """
 
     def __init__(self, path: str, handle: IO[str]) -> None:
         self.path = path
         self._handle = handle
+        self.failure: str | None = None
+        self.on_failure: Callable[[str], None] | None = None
 
     @classmethod
     def start(cls, path: str, article: str, sha256: str, output: str, editor: str) -> Journal:
@@ -58,10 +65,24 @@ class Journal:
         return cls(path, open(path, "a", encoding="utf-8"))
 
     def write(self, entry: dict) -> None:
+        if self.failure is not None:
+            return
         entry = {**entry, "at": entry.get("at") or utc_now()}
-        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        try:
+            self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as exc:
+            self._fail(exc.strerror or str(exc))
+
+    def _fail(self, reason: str) -> None:
+        self.failure = reason
+        try:
+            self._handle.close()
+        except OSError:
+            pass  # the buffer that could not be written is lost with the handle
+        if self.on_failure is not None:
+            self.on_failure(reason)
 
     def record(self, kind: str, change: Change, at: str | None = None) -> None:
         self.write({"type": kind, "change": change.to_json(), "at": at})
@@ -70,7 +91,10 @@ class Journal:
         self.write({"type": "save", "output": output})
 
     def close(self) -> None:
-        self._handle.close()
+        try:
+            self._handle.close()
+        except OSError:
+            pass
 
 
 def _drop_torn_tail(path: str) -> None:

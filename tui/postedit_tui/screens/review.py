@@ -77,6 +77,7 @@ class ReviewScreen(Screen):
         Binding("r", "rescore", "Re-score", show=False),
         Binding("d", "diff", "Diff"),
         Binding("ctrl+s", "save", "Save"),
+        Binding("w", "save_elsewhere", "Save elsewhere", show=False),
         Binding("q", "quit_review", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
@@ -178,6 +179,7 @@ class ReviewScreen(Screen):
                         title="Journal", severity="warning", timeout=10)
         else:
             self.journal = opened.journal
+            self.journal.on_failure = self.journal_failed
             self.force_save = opened.wrote_output  # it is this session's own output
             if opened.replayed:
                 self.notify(f"Resumed: {opened.replayed} actions replayed")
@@ -234,8 +236,10 @@ class ReviewScreen(Screen):
         name = os.path.basename(self.context.document.id)
         status = Status(name)
         if session is not None:
-            status = Status(name, session.score(), session.counts(),
-                            self.progress, session.dirty)
+            progress = self.progress
+            if self.journal is not None and self.journal.failure:
+                progress = f"{progress} · journal off".lstrip(" ·")
+            status = Status(name, session.score(), session.counts(), progress, session.dirty)
         self.query_one(StatusHeader).show(status)
 
     def show_current(self) -> None:
@@ -372,18 +376,42 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
 
+    def journal_failed(self, reason: str) -> None:
+        """The journal stopped: the edits live only in memory now, so say so plainly."""
+        self.notify(f"The journal cannot be written ({reason}): a crash would lose unsaved "
+                    "edits. Save now with ctrl+s, or save elsewhere with w.",
+                    title="Journal failing", severity="error", timeout=60)
+        self.show_status()
+
+    def action_save_elsewhere(self) -> None:
+        if self.session is None:
+            return
+        from postedit_tui.screens.modals import SaveAsScreen
+
+        self.app.push_screen(SaveAsScreen(self.context.output), self._save_elsewhere)
+
+    def _save_elsewhere(self, path: str | None) -> None:
+        if path:
+            self.save_to(os.path.expanduser(path), force=False)
+
     def action_save(self) -> bool:
+        saved = self.save_to(self.context.output, force=self.force_save)
+        if saved:
+            self.force_save = True
+        return saved
+
+    def save_to(self, output: str, *, force: bool) -> bool:
         if self.session is None:
             return False
         try:
             engines = [self.scorer.describe()] if self.scorer is not None else []
-            saved = save(self.session, self.context.article, self.context.output,
-                         force=self.force_save, engines=engines, doc=self.context.record_index)
+            saved = save(self.session, self.context.article, output,
+                         force=force, engines=engines, doc=self.context.record_index)
         except PosteditError as exc:
-            self.force_save = "exists" in str(exc)
+            if output == self.context.output:
+                self.force_save = "exists" in str(exc)
             self.notify(str(exc), title="Not saved", severity="error")
             return False
-        self.force_save = True
         self.session.mark_saved()
         if self.journal is not None:
             self.journal.saved(saved.output)

@@ -1,0 +1,51 @@
+"""A journal that cannot be written (disk full) never takes the review down."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from conftest import screen_of, settle
+from postedit_tui.screens.modals import SaveAsScreen
+
+SIZE = (80, 24)
+
+
+class FullDisk:
+    """A file handle whose writes fail as on a full file system."""
+
+    def write(self, data: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def fileno(self) -> int:
+        return -1
+
+    def close(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+async def test_full_disk_keeps_the_session_warns_and_saves_elsewhere(app, tmp_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.journal._handle = FullDisk()
+        await pilot.press("n", "1")  # the journal write fails here
+        await pilot.pause()
+        assert screen.journal.failure == "No space left on device"
+        assert any("Journal failing" in (n.title or "") for n in app._notifications)
+        await pilot.press("n", "1")  # editing goes on
+        assert screen.session.counts()["edited"] == 2
+        await pilot.press("w")
+        assert isinstance(app.screen, SaveAsScreen)
+        rescue = tmp_path / "rescue" / "article.txt"
+        rescue.parent.mkdir()
+        field = app.screen.query_one("#path")
+        field.value = str(rescue)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.session.dirty
+    assert "three neighbourhoods" in rescue.read_text(encoding="utf-8")
+    assert Path(f"{rescue}.prov.json").exists()
