@@ -15,7 +15,7 @@ from postedit.lexicon import relative_opener, verb_form
         ("university", "a"), ("unusual", "an"), ("unidentified", "an"), ("union", "a"),
         ("one-off", "a"), ("European", "a"), ("MP", "an"), ("BBC", "a"), ("F-16", "an"),
         ("8", "an"), ("80-page", "an"), ("11-month-old", "an"), ("1800s", "an"),
-        ("1", "a"), ("100", "a"), ("1,200-strong", "a"),
+        ("1", "a"), ("100", "a"), ("1,200-strong", "a"), ("unannounced", "an"),
     ],
 )
 def test_article_for_the_sound(word: str, article: str) -> None:

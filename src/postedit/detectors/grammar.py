@@ -22,7 +22,7 @@ from postedit.lexicon import closed_class, zipf
 _ARTICLE = re.compile(r"(?<![\w’'.-])(a|an|A|An)\s+[“\"‘'(]?(\w+(?:[’'.-]\w+)*)")
 # Spelled with a vowel, said with a consonant: "a university", "a European", "a one-off".
 _YOU_SOUND = re.compile(
-    r"(?:uni(?![nmd])|unan|use|usu|uti|utop|ura|uri|uro|ubiq|eu|ewe|one(?![a-z])|once)", re.I
+    r"(?:uni(?![nmd])|unani|use|usu|uti|utop|ura|uri|uro|ubiq|eu|ewe|one(?![a-z])|once)", re.I
 )
 # Spelled with a "u", said with a vowel: "an unusual", "an umbrella", "an upcoming".
 _UH_SOUND = re.compile(r"(?:un(?!i)|uni[dmn]|um|up|ult|urg|urb|ush|utt|ugl|und|unde)", re.I)
@@ -33,6 +33,7 @@ _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
 _LETTERS_ONLY = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,5}")  # no vowel: read letter by letter
 _LETTER_NUMBER = re.compile(r"[A-Z]-?\d")  # "F-16", "M4", "G7"
 _NUMBER = re.compile(r"\d[\d,.]*")
+_HYPHEN = re.compile(r"[-’']")
 _AFTER_DIGITS = re.compile(r"[^\d,].*")
 _FOREIGN_AFTER_A = frozenset("la le el los las priori posteriori fortiori capella cappella".split())
 
@@ -77,8 +78,8 @@ def _article_for(word: str) -> str | None:
         return None  # NATO, UEFA, EU: read as a word or letter by letter, not sure which
     if not word.isalpha() and "-" not in word and "’" not in word and "'" not in word:
         return None
-    if word.lower() in _FOREIGN_AFTER_A:
-        return None
+    if word.lower() in _FOREIGN_AFTER_A or zipf(_HYPHEN.split(word)[0], "en") < 1.0:
+        return None  # "a la carte", or a word English does not know: maybe not English
     first = word[0].lower()
     if first in "aei" or (first == "o" and not _YOU_SOUND.match(word)):
         return "a" if _YOU_SOUND.match(word) else "an"
