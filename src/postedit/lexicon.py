@@ -86,6 +86,7 @@ _OPENER_WORDS = {
     lang: tuple(tuple(phrase.split()) for phrase in phrases)
     for lang, phrases in RELATIVE_OPENERS.items()
 }
+_OPENER_FIRST = {lang: frozenset(p[0] for p in phrases) for lang, phrases in _OPENER_WORDS.items()}
 
 # Infinitive endings: a word whose lemma ends so is a form of a verb.
 INFINITIVE_ENDINGS = {
@@ -107,6 +108,8 @@ _PRESENT_ENDINGS = {
 
 def relative_opener(words: list[str], lang: str) -> str | None:
     """The relative pronoun or phrase that ``words`` starts with (as written), if any."""
+    if not words or words[0].lower() not in _OPENER_FIRST.get(lang, ()):
+        return None
     lowered = [word.lower() for word in words[:3]]
     for phrase in _OPENER_WORDS.get(lang, ()):
         if tuple(lowered[: len(phrase)]) == phrase:

@@ -79,6 +79,7 @@ _PERSON_ENDINGS = {
     "pt": ("mos", "ram", "ava", "avam", "ia", "iam", "ou"),
 }
 _JUDGED_KINDS = ("body",)
+_LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
 
@@ -122,9 +123,12 @@ def _fragment_reason(words: list[str], ctx: Context) -> str | None:
 def _after_comma_cut(text: str, lang: str) -> str | None:
     """``The first, the commitment that the party had made.``: a short verbless lead-in, a
     comma, then a noun and a relative clause with no main verb."""
-    lead, comma, rest = text.partition(",")
+    comma = text.find(",", 0, _LEAD_MAX_CHARS)
+    if comma < 0:
+        return None
+    lead, rest = text[:comma], text[comma + 1 :]
     lead_words = _WORD.findall(lead)
-    if not comma or not 1 <= len(lead_words) <= 4 or _has_verb(lead_words, lang):
+    if not 1 <= len(lead_words) <= 4 or _has_verb(lead_words, lang):
         return None
     words = _WORD.findall(rest)
     if not _subject_without_predicate(words, lang):
@@ -146,8 +150,7 @@ def _subject_without_predicate(words: list[str], lang: str) -> bool:
     relativizers = _RELATIVIZERS.get(lang)
     if not relativizers:
         return False
-    lowered = [word.lower() for word in words]
-    head = next((i for i, word in enumerate(lowered[:4]) if word in relativizers), None)
+    head = next((i for i, word in enumerate(words[:4]) if word.lower() in relativizers), None)
     if head is None or head == 0 or _has_verb(words[:head], lang):
         return False
     return _verb_groups(words[head + 1 :], lang) == 1

@@ -19,7 +19,7 @@ from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, zipf
 
-_ARTICLE = re.compile(r"(?<![\w’'.-])(a|an|A|An)\s+[“\"‘'(]?(\w+(?:[’'.-]\w+)*)")
+_ARTICLE = re.compile(r"\b([aA]n?)\s+[“\"‘'(]?(\w+(?:[’'.-]\w+)*)")
 # Spelled with a vowel, said with a consonant: "a university", "a European", "a one-off".
 _YOU_SOUND = re.compile(
     r"(?:uni(?![nmd])|unani|use|usu|uti|utop|ura|uri|uro|ubiq|eu|ewe|one(?![a-z])|once)", re.I
@@ -48,14 +48,15 @@ _FOREIGN_AFTER_A = frozenset("la le el los las priori posteriori fortiori capell
 )
 def article_agreement(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
-    if "a" not in text and "A" not in text:
-        return
     for match in _ARTICLE.finditer(text):
         article, word = match.group(1), match.group(2)
-        if article in ("A", "An") and match.start() > 0 and text[match.start() - 1] != "“":
+        at = match.start()
+        if at and text[at - 1] in "’'.-":
+            continue  # "d’a", "U.S.-a": not the article
+        if article[0] == "A" and at > 1 or (at == 1 and text[0] not in "“\"‘("):
             continue  # "Plan A", "Type A": a capital A inside a sentence is a letter
         wanted = _article_for(word)
-        if wanted is None or wanted == article.lower():
+        if wanted is None or wanted == article.lower() or not _english(word):
             continue
         replacement = wanted.capitalize() if article[0] == "A" else wanted
         start = seg.start + match.start(1)
@@ -78,8 +79,8 @@ def _article_for(word: str) -> str | None:
         return None  # NATO, UEFA, EU: read as a word or letter by letter, not sure which
     if not word.isalpha() and "-" not in word and "’" not in word and "'" not in word:
         return None
-    if word.lower() in _FOREIGN_AFTER_A or zipf(_HYPHEN.split(word)[0], "en") < 1.0:
-        return None  # "a la carte", or a word English does not know: maybe not English
+    if word.lower() in _FOREIGN_AFTER_A:
+        return None  # "a la carte", "a priori"
     first = word[0].lower()
     if first in "aei" or (first == "o" and not _YOU_SOUND.match(word)):
         return "a" if _YOU_SOUND.match(word) else "an"
@@ -90,6 +91,11 @@ def _article_for(word: str) -> str | None:
     if first == "o":
         return "a"  # "a one-off", "a once-great"
     return "a" if first.isalpha() and first not in "xy" else None
+
+
+def _english(word: str) -> bool:
+    """A number, an acronym, or a word English knows: not a Romance "a" before its noun."""
+    return not word[0].isalpha() or word.isupper() or zipf(_HYPHEN.split(word)[0], "en") >= 1.0
 
 
 def _article_for_number(word: str) -> str:
@@ -173,8 +179,10 @@ _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs
 def glued_dateline(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if seg is not block.segments[0] or block.kind != "body" or not seg.text[:1].isupper():
         return
+    if not _early_body_block(ctx, block):
+        return
     place_end = _glued_place(seg.text.split(" ", 4), ctx)
-    if place_end is None or not _early_body_block(ctx, block):
+    if place_end is None:
         return
     start = seg.start + place_end
     yield det.flag(
