@@ -78,6 +78,9 @@ _PERSON_ENDINGS = {
     "it": ("iamo", "ete", "ite", "rono", "ava", "avano", "eva", "evano", "ò"),
     "pt": ("mos", "ram", "ava", "avam", "ia", "iam", "ou"),
 }
+# The Italian article "lo"/"gli" stands only before these sounds ("lo sciopero", "gli
+# zii"); before any other word it is a pronoun and a verb follows ("lo conferma").
+_ITALIAN_LO_NOUN = re.compile(r"s[^aeiouàèéìòù]|z|gn|ps|pn|x|y|[aeiouàèéìòù]")
 _JUDGED_KINDS = ("body",)
 _LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
@@ -183,7 +186,9 @@ def _has_verb(words: list[str], lang: str) -> bool:
 def _is_verb(lower: str, previous: str, lang: str) -> bool:
     if lower in _VERBS.get(lang, frozenset()):
         return True
-    after_determiner = previous in _NOUN_MARKERS.get(lang, frozenset())
+    after_determiner = previous in _NOUN_MARKERS.get(lang, frozenset()) and not (
+        lang == "it" and previous in ("lo", "gli") and not _ITALIAN_LO_NOUN.match(lower)
+    )
     morphology = verb_form(lower, lang) if lang != "en" else None
     if morphology is not None:
         # "el estado", "la llegada" are nouns; "las compramos" keeps its person ending
