@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
@@ -19,7 +20,9 @@ from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, zipf
 
-_ARTICLE = re.compile(r"\b([aA]n?)\s+[“\"‘'(]?(\w+(?:[’'.-]\w+)*)")
+# No leading \b: a pattern that starts with a character set is scanned much faster; the
+# word boundary is checked by hand.
+_ARTICLE = re.compile(r"([aA]n?)\s+[“\"‘'(]?(\w+(?:[’'.-]\w+)*)")
 # Spelled with a vowel, said with a consonant: "a university", "a European", "a one-off".
 _YOU_SOUND = re.compile(
     r"(?:uni(?![nmd])|unani|use|usu|uti|utop|ura|uri|uro|ubiq|eu|ewe|one(?![a-z])|once)", re.I
@@ -51,8 +54,8 @@ def article_agreement(det: Detector, ctx: Context, block: Block, seg: Segment) -
     for match in _ARTICLE.finditer(text):
         article, word = match.group(1), match.group(2)
         at = match.start()
-        if at and text[at - 1] in "’'.-":
-            continue  # "d’a", "U.S.-a": not the article
+        if at and (text[at - 1].isalnum() or text[at - 1] in "_’'.-"):
+            continue  # "data shows", "d’a", "U.S.-a": not the article
         if article[0] == "A" and at > 1 or (at == 1 and text[0] not in "“\"‘("):
             continue  # "Plan A", "Type A": a capital A inside a sentence is a letter
         wanted = _article_for(word)
@@ -69,6 +72,7 @@ def article_agreement(det: Detector, ctx: Context, block: Block, seg: Segment) -
         )
 
 
+@lru_cache(maxsize=1 << 14)
 def _article_for(word: str) -> str | None:
     """``a`` or ``an`` for ``word``, or None when its pronunciation is not sure."""
     if _NUMBER.match(word):
@@ -119,6 +123,10 @@ _HEAD_NOUNS = frozenset("""
     agreement decision law bill plan proposal report statement meeting summit war crisis
     economy budget tax election campaign vote people population president-elect
     """.split())
+_PRONOUN_OPENINGS = tuple(
+    quote + pronoun + " " for quote in ("", "“", '"', "‘", "'") for pronoun in ("He", "She", "It")
+)
+_PRONOUN_AFTER_COMMA = (", he ", ", she ", ", it ", ", He ", ", She ", ", It ")
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ship", "ism", "ance", "ence")
 
 
@@ -132,7 +140,9 @@ _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ship", "ism", "ance", 
 )
 def pronoun_article(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
-    if "he " not in text and "He " not in text and "it " not in text and "It " not in text:
+    if not text.startswith(_PRONOUN_OPENINGS) and not any(
+        comma in text for comma in _PRONOUN_AFTER_COMMA
+    ):
         return
     for match in _PRONOUN_BEFORE.finditer(text):
         pronoun, word = match.group(1), match.group(2)
