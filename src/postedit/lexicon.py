@@ -73,14 +73,102 @@ CLOSED_CLASS = {
 }
 _CLOSED = {lang: frozenset(words.split()) for lang, words in CLOSED_CLASS.items()}
 
-# Words that open a sentence which then lacks a main clause (relative pronouns and the like).
+# Words and phrases that open a sentence which then lacks a main clause (relative pronouns
+# and the like). A phrase matches only as a whole: Italian "il quale", never a bare "il".
 RELATIVE_OPENERS = {
-    "en": frozenset("which whom whose whereby wherein".split()),
-    "es": frozenset("que cual cuales cuyo cuya cuyos cuyas".split()),
-    "fr": frozenset("lequel laquelle lesquels lesquelles dont".split()),
-    "it": frozenset("il quale la quale i quali cui".split()),
-    "pt": frozenset("cujo cuja cujos cujas".split()),
+    "en": ("which", "whom", "whose", "whereby", "wherein"),
+    "es": ("que", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas"),
+    "fr": ("lequel", "laquelle", "lesquels", "lesquelles", "dont"),
+    "it": ("il quale", "la quale", "i quali", "le quali"),
+    "pt": ("cujo", "cuja", "cujos", "cujas"),
 }
+_OPENER_WORDS = {
+    lang: tuple(tuple(phrase.split()) for phrase in phrases)
+    for lang, phrases in RELATIVE_OPENERS.items()
+}
+_OPENER_FIRST = {lang: frozenset(p[0] for p in phrases) for lang, phrases in _OPENER_WORDS.items()}
+
+# Infinitive endings: a word whose lemma ends so is a form of a verb.
+INFINITIVE_ENDINGS = {
+    "de": ("en", "ern", "eln"),
+    "es": ("ar", "er", "ir", "ír"),
+    "fr": ("er", "ir", "re"),
+    "it": ("are", "ere", "ire", "rre"),
+    "pt": ("ar", "er", "ir", "or", "ôr"),
+}
+# Present-tense endings shared with nouns ("cuenta", "habla", "apoyo"): the lemmatiser picks
+# the noun, so the word also counts as a verb when stem + infinitive ending is a known verb.
+_PRESENT_ENDINGS = {
+    "es": ("an", "en", "a", "e", "o"),
+    "fr": ("ent", "es", "e", ""),  # "" for "part" -> "partir", "prend" -> "prendre"
+    "it": ("ano", "ono", "a", "e", "o", "i"),
+    "pt": ("am", "em", "a", "e", "o"),
+}
+
+
+def relative_opener(words: list[str], lang: str) -> str | None:
+    """The relative pronoun or phrase that ``words`` starts with (as written), if any."""
+    if not words or words[0].lower() not in _OPENER_FIRST.get(lang, ()):
+        return None
+    lowered = [word.lower() for word in words[:3]]
+    for phrase in _OPENER_WORDS.get(lang, ()):
+        if tuple(lowered[: len(phrase)]) == phrase:
+            return " ".join(words[: len(phrase)])
+    return None
+
+
+def verb_form(word: str, lang: str) -> bool | None:
+    """Whether ``word`` is a form of a verb, from simplemma's lemmas: True, False, or None
+    when the lemmatiser does not know the word. Noun/verb homographs count as verbs."""
+    if lang not in INFINITIVE_ENDINGS:
+        return None
+    return _verb_form(word, lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_form(word: str, lang: str) -> bool | None:
+    import simplemma
+
+    if not simplemma.is_known(word, lang=lang):
+        return None
+    endings = INFINITIVE_ENDINGS[lang]
+    lemma = simplemma.lemmatize(word, lang=lang)
+    if word in (lemma + "s", lemma + "es"):
+        return False  # the plural of a noun ("mujeres", "lugares", "devoirs")
+    if lemma != word and lemma.endswith(endings) or word.endswith(endings):
+        return lemma.endswith(endings)
+    return _regular_present(word, lang)
+
+
+# A rare infinitive ("fronteirar", "zonar") does not make its noun homograph a verb.
+_COMMON_VERB_ZIPF = 3.0
+
+
+def _regular_present(word: str, lang: str) -> bool:
+    """``habla`` -> ``hablar``: stem plus an infinitive ending is a common verb."""
+    import simplemma
+
+    for ending in _PRESENT_ENDINGS.get(lang, ()):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            for stem in _stems(word[: len(word) - len(ending)], lang):
+                for infinitive in INFINITIVE_ENDINGS[lang]:
+                    candidate = stem + infinitive
+                    if zipf(candidate, lang) >= _COMMON_VERB_ZIPF and (
+                        simplemma.lemmatize(candidate, lang=lang) == candidate
+                    ):
+                        return True
+    return False
+
+
+def _stems(stem: str, lang: str) -> tuple[str, ...]:
+    """The stem, and in Spanish its unchanged form (cuent- -> cont-, piens- -> pens-)."""
+    if lang != "es":
+        return (stem,)
+    at = max(stem.rfind("ue"), stem.rfind("ie"))
+    if at < 0:
+        return (stem,)
+    unchanged = stem[:at] + ("o" if stem[at] == "u" else "e") + stem[at + 2 :]
+    return (stem, unchanged)
 
 
 def closed_class(lang: str) -> frozenset[str]:

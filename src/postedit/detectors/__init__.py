@@ -93,6 +93,7 @@ def load_all() -> dict[str, Detector]:
         capitals,
         fragments,
         glued,
+        grammar,
         language,
         markup,
         pairs,

@@ -2,8 +2,10 @@
 
 ``Which is part of ...`` (starts with a relative pronoun), ``Border with Syria
 respectively.`` (short and verbless), ``Agreed.`` (a lone word). Verbs are
-recognised by closed lists and inflection endings, which errs on the side of
-seeing a verb: a missed fragment costs less than a false alarm. Headlines,
+recognised by closed lists of auxiliaries, by simplemma's lemmas outside English
+(a word whose lemma is an infinitive), and by inflection endings for words the
+lemmatiser does not know. All of it errs on the side of seeing a verb: a missed
+fragment costs less than a false alarm. Headlines,
 captions and attributions are verbless by nature and are not judged.
 """
 
@@ -16,7 +18,7 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.lexicon import RELATIVE_OPENERS, closed_class
+from postedit.lexicon import closed_class, relative_opener, verb_form
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _VERB_ENDINGS = {
@@ -69,7 +71,18 @@ _NOT_VERBS = {
         news series species crisis analysis basis thesis this thus always unless perhaps less
         whereas towards besides afterwards sometimes""".split()),
 }
+# Endings no noun has: a verb form even right after "la", "les" (then a clitic pronoun).
+_PERSON_ENDINGS = {
+    "es": ("mos", "steis", "ron", "aba", "aban", "ía", "ían", "ó"),
+    "fr": ("ons", "ez", "ais", "ait", "aient", "ont", "ent", "ra", "ront"),
+    "it": ("iamo", "ete", "ite", "rono", "ava", "avano", "eva", "evano", "ò"),
+    "pt": ("mos", "ram", "ava", "avam", "ia", "iam", "ou"),
+}
+# The Italian article "lo"/"gli" stands only before these sounds ("lo sciopero", "gli
+# zii"); before any other word it is a pronoun and a verb follows ("lo conferma").
+_ITALIAN_LO_NOUN = re.compile(r"s[^aeiouàèéìòù]|z|gn|ps|pn|x|y|[aeiouàèéìòù]")
 _JUDGED_KINDS = ("body",)
+_LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 
 
@@ -87,7 +100,7 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
     if _LIST_MARKER.match(seg.text):
         return  # list items are often verbless by design
     words = _WORD.findall(seg.text)
-    reason = _fragment_reason(words, ctx)
+    reason = _fragment_reason(words, ctx) or _after_comma_cut(seg.text, ctx.lang)
     if reason:
         yield det.flag(seg.start, seg.end, reason)
 
@@ -95,9 +108,10 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
 def _fragment_reason(words: list[str], ctx: Context) -> str | None:
     if not words:
         return None
-    if words[0].lower() in RELATIVE_OPENERS.get(ctx.lang, ()):
-        return f"starts with “{words[0]}” and has no main clause: it belongs to the sentence before"
-    if len(words) == 1 and words[0].lower() not in closed_class(ctx.lang):
+    opener = relative_opener(words, ctx.lang)
+    if opener:
+        return f"starts with “{opener}” and has no main clause: it belongs to the sentence before"
+    if len(words) == 1 and not _may_stand_alone(words[0], ctx.lang):
         return f"a lone word, “{words[0]}”, is not a sentence"
     if len(words) <= ctx.config.fragment_max_words and not _has_verb(words, ctx.lang):
         return "a short sentence without a verb: probably a piece of another sentence"
@@ -109,13 +123,37 @@ def _fragment_reason(words: list[str], ctx: Context) -> str | None:
     return None
 
 
+def _after_comma_cut(text: str, lang: str) -> str | None:
+    """``The first, the commitment that the party had made.``: a short verbless lead-in, a
+    comma, then a noun and a relative clause with no main verb."""
+    comma = text.find(",", 0, _LEAD_MAX_CHARS)
+    if comma < 0:
+        return None
+    lead, rest = text[:comma], text[comma + 1 :]
+    lead_words = _WORD.findall(lead)
+    if not 1 <= len(lead_words) <= 4 or _has_verb(lead_words, lang):
+        return None
+    words = _WORD.findall(rest)
+    if not _subject_without_predicate(words, lang):
+        return None
+    return (
+        f"“{' '.join(words[:3])} …” after “{lead.strip()},” is a noun and a relative clause "
+        "with no main verb: a piece of another sentence"
+    )
+
+
+def _may_stand_alone(word: str, lang: str) -> bool:
+    """Closed-class words, and outside English a finite verb: "Llovió.", "Ganamos."."""
+    lower = word.lower()
+    return lower in closed_class(lang) or (lang != "en" and bool(verb_form(lower, lang)))
+
+
 def _subject_without_predicate(words: list[str], lang: str) -> bool:
     """``Something that the Executive ruled out.``: one verb group, inside the relative clause."""
     relativizers = _RELATIVIZERS.get(lang)
     if not relativizers:
         return False
-    lowered = [word.lower() for word in words]
-    head = next((i for i, word in enumerate(lowered[:4]) if word in relativizers), None)
+    head = next((i for i, word in enumerate(words[:4]) if word.lower() in relativizers), None)
     if head is None or head == 0 or _has_verb(words[:head], lang):
         return False
     return _verb_groups(words[head + 1 :], lang) == 1
@@ -148,10 +186,17 @@ def _has_verb(words: list[str], lang: str) -> bool:
 def _is_verb(lower: str, previous: str, lang: str) -> bool:
     if lower in _VERBS.get(lang, frozenset()):
         return True
+    after_determiner = previous in _NOUN_MARKERS.get(lang, frozenset()) and not (
+        lang == "it" and previous in ("lo", "gli") and not _ITALIAN_LO_NOUN.match(lower)
+    )
+    morphology = verb_form(lower, lang) if lang != "en" else None
+    if morphology is not None:
+        # "el estado", "la llegada" are nouns; "las compramos" keeps its person ending
+        return morphology and (not after_determiner or lower.endswith(_PERSON_ENDINGS[lang]))
     # "the months", "of the injured": an inflected word after a determiner is a noun
     return (
         len(lower) > 3
         and lower.endswith(_VERB_ENDINGS.get(lang, ()))
-        and previous not in _NOUN_MARKERS.get(lang, frozenset())
+        and not after_determiner
         and lower not in _NOT_VERBS.get(lang, frozenset())
     )
