@@ -13,6 +13,8 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
+_OPENERS = "“\"‘'([«¿¡—–-•* "
+_CLAUSE_OPENERS = ":;“\"‘([«—–"
 _LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
 
 
@@ -49,7 +51,9 @@ class Context:
 def build_context(document: Document, config: Config) -> Context:
     mid: Counter[str] = Counter()
     subjects: set[str] = set()
-    for _block, seg in document.iter_segments():
+    for block, seg in document.iter_segments():
+        if block.kind == "headline" and title_case(seg.text):
+            continue  # Title Case capitalises every noun: no evidence of a name
         for match in _CAPITALISED.finditer(seg.text):
             word = match.group(1).lower()
             if match.start() > 0 and not _after_opening(seg.text, match.start()):
@@ -83,5 +87,13 @@ def _repeats(document: Document) -> dict[str, str]:
 
 
 def _after_opening(text: str, pos: int) -> bool:
-    """True when only quotes/brackets precede ``pos``: still the sentence start."""
-    return not text[:pos].strip("“\"‘'([«¿¡ ")
+    """True at a sentence start: only quotes, brackets or dashes before ``pos``, or a
+    colon, semicolon or opening quote right before it (``he said: “We will``)."""
+    before = text[:pos].rstrip()
+    return not before.strip(_OPENERS) or before[-1] in _CLAUSE_OPENERS
+
+
+def title_case(text: str) -> bool:
+    """More than half the words start with a capital: a Title Case headline."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.5
