@@ -68,6 +68,8 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
             continue
         if word.lower() in _PRONOUNS.get(ctx.lang, ()) and before.rstrip("”\"’») ")[-1] in ".!?…":
             continue  # « Nous allons reconstruire ! » Il a ajouté: a new sentence
+        if word == "May" and _month(seg.text, before, match.end()):
+            continue  # "in May", "May 3", "until May."
         if seg.text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
             continue  # "Pier No. 5"
         following = _NEXT_WORD.match(seg.text, match.end())
@@ -111,6 +113,19 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             f"“{text}” looks like a name written in lower case",
             text.title(),
         )
+
+
+_MONTH_PREPOSITIONS = frozenset(
+    "in on of since until till by last next early late mid from through to before after "
+    "during between and or en de di a em".split()
+)
+
+
+def _month(text: str, before: str, end: int) -> bool:
+    """``May`` the month, not the modal verb: a day number, a preposition or a stop."""
+    previous = before.rsplit(None, 1)[-1].lower() if before else ""
+    after = text[end : end + 2]
+    return previous in _MONTH_PREPOSITIONS or after[:1] in ".,;" or after[1:2].isdigit()
 
 
 def _restarts(before: str, closed_word: bool) -> bool:
