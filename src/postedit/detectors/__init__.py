@@ -91,6 +91,7 @@ def load_all() -> dict[str, Detector]:
     from postedit.detectors import (  # noqa: F401
         blocks,
         capitals,
+        consistency,
         fragments,
         glued,
         grammar,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postedit.context import Context
+from postedit.context import Context, title_case
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
@@ -38,6 +38,13 @@ _CALENDAR = frozenset(
 _NAME_PARTICLES = frozenset("de del della di da du van von der den ter ten bin ibn le la".split())
 # Adjective and adverb endings: "legitimate but Irresponsible", never a name or institution.
 _MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
+# Subject pronouns the shared closed-class lists lack; Italian "Lei" (formal you) is left out.
+_PRONOUNS = {
+    "pt": frozenset("ele ela".split()),
+    "es": frozenset("él".split()),
+    "fr": frozenset("il elle".split()),
+    "it": frozenset("egli esso essa".split()),
+}
 
 
 @detector(
@@ -49,16 +56,20 @@ _MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
     languages=_LANGS,
 )
 def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    if block.kind == "headline" and _title_case(seg.text):
+    if block.kind == "headline" and title_case(seg.text):
         return
-    closed = closed_class(ctx.lang)
+    closed = closed_class(ctx.lang) | _PRONOUNS.get(ctx.lang, frozenset())
     for match in _CAPITALISED.finditer(seg.text):
         word = match.group(1)
         before = seg.text[: match.start()].rstrip()
         if match.start() == 0 or word == "I" or not _suspect(word, before, closed, ctx):
             continue
-        if not before or before[-1] in _SENTENCE_RESTART or before[-1] in ".!?…":
+        if not before or _restarts(before, word.lower() in closed):
             continue
+        if word.lower() in _PRONOUNS.get(ctx.lang, ()) and before.rstrip("”\"’») ")[-1] in ".!?…":
+            continue  # « Nous allons reconstruire ! » Il a ajouté: a new sentence
+        if word == "May" and _month(seg.text, before, match.end()):
+            continue  # "in May", "May 3", "until May."
         if seg.text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
             continue  # "Pier No. 5"
         following = _NEXT_WORD.match(seg.text, match.end())
@@ -104,6 +115,31 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
         )
 
 
+_MONTH_PREPOSITIONS = frozenset(
+    "in on of since until till by last next early late mid from through to before after "
+    "during between and or en de di a em".split()
+)
+
+
+def _month(text: str, before: str, end: int) -> bool:
+    """``May`` the month, not the modal verb: a day number, a preposition or a stop."""
+    previous = before.rsplit(None, 1)[-1].lower() if before else ""
+    after = text[end : end + 2]
+    return previous in _MONTH_PREPOSITIONS or after[:1] in ".,;" or after[1:2].isdigit()
+
+
+def _restarts(before: str, closed_word: bool) -> bool:
+    """True when the text before a capital may end a sentence or open a quote or clause.
+
+    A semicolon joins two clauses of one sentence, so a capital pronoun or article
+    after it (``disse ele; Ele só perdeu``) is still wrong; names after it are fine.
+    """
+    last = before[-1]
+    if last == ";":
+        return not closed_word
+    return last in _SENTENCE_RESTART or last in ".!?…"
+
+
 def _suspect(word: str, before: str, closed: frozenset[str], ctx: Context) -> bool:
     lower = word.lower()
     if lower in closed:
@@ -112,9 +148,20 @@ def _suspect(word: str, before: str, closed: frozenset[str], ctx: Context) -> bo
     return (
         previous[:1].islower()  # "the Plurinational Legislative Assembly" is a name
         and lower.endswith(_MODIFIER_ENDINGS)
+        and lower not in _CALENDAR
         and ctx.mid_sentence_counts[lower] <= 1
         and zipf(lower, ctx.lang) >= 3.0
+        and (not lower.endswith("ly") or _adverb(lower, ctx.lang))
     )
+
+
+def _adverb(word: str, lang: str) -> bool:
+    """``quickly``, ``happily``, ``gently`` come from a word; ``Italy``, ``July``, ``Kelly`` do not."""
+    stem = word[:-2]
+    if len(stem) < 3:
+        return False
+    candidates = (stem, stem + "e", stem + "le", stem[:-1] + "y" if stem.endswith("i") else stem)
+    return any(zipf(candidate, lang) >= 4.0 for candidate in candidates)
 
 
 def _is_known_name(word: str, ctx: Context) -> bool:
@@ -177,7 +224,3 @@ def _inner_lowercase_starts(det: Detector, seg: Segment) -> Iterator[Flag]:
             pos, pos + 1, "a new sentence starts with a lower-case letter", match.group(1).upper()
         )
 
-
-def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.5
