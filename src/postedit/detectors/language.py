@@ -56,22 +56,32 @@ def untranslated_span(det: Detector, ctx: Context, block: Block, seg: Segment) -
     if block.kind not in _JUDGED_KINDS:
         return
     foreign = foreign_function_words(ctx.lang)
+    # German capitalises nouns, so a capitalised word can be a stray one there; elsewhere a
+    # capitalised foreign function word is part of a name (La Paz, El País).
+    if foreign.keys().isdisjoint((seg.text.lower() if ctx.lang == "de" else seg.text).split()):
+        return
+    flags = list(_spans(det, ctx.lang, seg, foreign))
+    if flags and not foreign_language(
+        seg.text, ctx.lang, min_words=ctx.config.untranslated_min_words
+    ):  # a sentence foreign as a whole is the ``untranslated`` rule's
+        yield from flags
+
+
+def _spans(
+    det: Detector, doc_lang: str, seg: Segment, foreign: dict[str, tuple[str, ...]]
+) -> Iterator[Flag]:
     tokens = list(_WORD.finditer(seg.text))
     words = [token.group(0).lower() for token in tokens]
-    hits = [index for index, word in enumerate(words) if word in foreign]
-    if not hits or foreign_language(
-        seg.text, ctx.lang, min_words=ctx.config.untranslated_min_words
-    ):
-        return  # no evidence, or the whole sentence is the ``untranslated`` rule's
-    hits = [index for index in hits if _may_be_foreign(seg.text, tokens, words, index)]
-    for first, last, lang in _runs(seg.text, tokens, words, hits, foreign, ctx.lang):
+    hits = [index for index, word in enumerate(words)
+            if word in foreign and _may_be_foreign(seg.text, tokens, words, index)]
+    for first, last, lang in _runs(seg.text, tokens, words, hits, foreign, doc_lang):
         if last > first:
-            span = _widen(seg.text, tokens, words, first, last, lang, ctx.lang)
+            span = _widen(seg.text, tokens, words, first, last, lang, doc_lang)
             if span is None or (span[1] - span[0] + 1) > _MAX_RUN_SHARE * len(tokens):
                 continue
             first, last = span
         else:
-            found = _single_word_left(seg.text, tokens, words, first, lang, ctx.lang)
+            found = _single_word_left(seg.text, tokens, words, first, lang, doc_lang)
             if found is None:
                 continue
             last = found
