@@ -120,8 +120,8 @@ SURE_FUNCTION_WORDS = {
 HOMOGRAPHS = {
     "en": "die den con par pour um non per pas do",
     "de": "was",
-    "fr": "con os",
-    "es": "den os do da non",
+    "fr": "con os foi",
+    "es": "den os do da non das",
     "it": "est qui um do",
     "pt": "más",
 }

@@ -72,9 +72,11 @@ def _spans(
 ) -> Iterator[Flag]:
     tokens = list(_WORD.finditer(seg.text))
     words = [token.group(0).lower() for token in tokens]
+    sure = {word: langs for word in set(words) if word in foreign
+            and (langs := _far_more_common(word, foreign[word], doc_lang))}
     hits = [index for index, word in enumerate(words)
-            if word in foreign and _may_be_foreign(seg.text, tokens, words, index)]
-    for first, last, lang in _runs(seg.text, tokens, words, hits, foreign, doc_lang):
+            if word in sure and _may_be_foreign(seg.text, tokens, words, index)]
+    for first, last, lang in _runs(seg.text, tokens, words, hits, sure, doc_lang):
         if last > first:
             span = _widen(seg.text, tokens, words, first, last, lang, doc_lang)
             if span is None or (span[1] - span[0] + 1) > _MAX_RUN_SHARE * len(tokens):
@@ -92,6 +94,13 @@ def _spans(
             f"“{seg.text[start:end]}” looks like {_NAMES.get(lang, lang)} left untranslated",
             severity="major" if last - first >= 2 else None,
         )
+
+
+def _far_more_common(word: str, langs: tuple[str, ...], doc_lang: str) -> tuple[str, ...]:
+    """The languages of ``langs`` where ``word`` is far more common than in ``doc_lang``
+    (``da`` is Italian and German as well as Portuguese: no evidence there)."""
+    own = zipf(word, doc_lang)
+    return tuple(lang for lang in langs if zipf(word, lang) - own >= 2.0)
 
 
 def _may_be_foreign(text: str, tokens: list[re.Match[str]], words: list[str], index: int) -> bool:
@@ -155,8 +164,10 @@ def _widen(
         first -= 1
     while last + 1 < len(words) and _foreign_neighbour(text, tokens, words, last, lang, doc_lang):
         last += 1
-    if any(not tokens[index].group(0).islower() for index in range(first, last + 1)):
-        return None  # Banco de la Nación, Los Angeles
+    # Banco de la Nación, Los Angeles; but German capitalises its nouns (der Vertrag ist).
+    inside = (first, last) if lang == "de" else range(first, last + 1)
+    if any(not tokens[index].group(0).islower() for index in inside):
+        return None
     if first > 0 and tokens[first - 1].group(0)[0].isupper() and first - 1 > 0:
         return None
     if last + 1 < len(tokens) and tokens[last + 1].group(0)[0].isupper():
