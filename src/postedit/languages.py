@@ -127,16 +127,19 @@ HOMOGRAPHS = {
 }
 # Foreign phrases the document's language has borrowed: never untranslated.
 LOAN_PHRASES = frozenset(
-    """de facto|de jure|per cent|vice versa|a la carte|à la carte|a la|à la|en route|en masse|
+    " ".join(phrase.split())
+    for phrase in """de facto|de jure|per cent|vice versa|a la carte|à la carte|a la|à la|en route|en masse|
     en bloc|en passant|en suite|tour de force|joie de vivre|coup de grâce|crème de la crème|
     cul de sac|nom de guerre|pièce de résistance|de rigueur|de novo|par excellence|sans serif|
     pas de deux|la vie|c est la vie|hasta la vista|que sera sera|la dolce vita|et al|et cetera|
     du jour|fin de siècle|vis à vis|mise en scène|film noir|belle époque|al dente|al fresco|
     con brio|per se|pro bono|status quo|bona fide|quid pro quo|cinco de mayo|de luxe|
     le mans|tour de france|comme il faut|noblesse oblige|art de vivre|savoir faire|
-    laissez faire|mano a mano|mi casa es su casa|la la|que será será|pied à terre""".replace(
-        "\n", ""
-    ).replace("  ", "").split("|")
+    laissez faire|mano a mano|mi casa es su casa|la la|que será será|pied à terre|per capita|
+    per cápita|per annum|per diem|sine qua non|de iure|in memoriam|cri de coeur|nom de plume|
+    esprit de corps|hors de combat|pas de calais|coup d état|piece de resistance|con carne""".split(
+        "|"
+    )
 )
 _LOAN_WORDS = frozenset(word for phrase in LOAN_PHRASES for word in phrase.split())
 
@@ -159,7 +162,7 @@ def in_loan_phrase(tokens: list[str], index: int) -> bool:
     """Whether ``tokens[index]`` is part of a borrowed phrase (``de facto``, ``à la carte``)."""
     if tokens[index] not in _LOAN_WORDS:
         return False
-    for size in (2, 3, 4):
+    for size in (2, 3, 4, 5):
         for first in range(max(0, index - size + 1), index + 1):
             if " ".join(tokens[first : first + size]) in LOAN_PHRASES:
                 return True
