@@ -160,30 +160,30 @@ def _widen(
     doc_lang: str,
 ) -> tuple[int, int] | None:
     """The run with its foreign content words; None when it looks like a name (capitals)."""
-    while first > 0 and _foreign_neighbour(text, tokens, words, first - 1, lang, doc_lang):
+    while first > 0 and _foreign_neighbour(text, tokens, first - 1, first, lang, doc_lang):
         first -= 1
-    while last + 1 < len(words) and _foreign_neighbour(text, tokens, words, last, lang, doc_lang):
+    while last + 1 < len(words) and _foreign_neighbour(text, tokens, last + 1, last, lang, doc_lang):
         last += 1
     # Banco de la Nación, Los Angeles; but German capitalises its nouns (der Vertrag ist).
     inside = (first, last) if lang == "de" else range(first, last + 1)
     if any(not tokens[index].group(0).islower() for index in inside):
         return None
-    if first > 0 and tokens[first - 1].group(0)[0].isupper() and first - 1 > 0:
-        return None
-    if last + 1 < len(tokens) and tokens[last + 1].group(0)[0].isupper():
+    if first > 1 and not tokens[first - 1].group(0).islower():
+        return None  # a capital before the run, not opening the sentence: a name
+    if last + 1 < len(tokens) and not tokens[last + 1].group(0).islower():
         return None
     return first, last
 
 
 def _foreign_neighbour(
-    text: str, tokens: list[re.Match[str]], words: list[str], left: int, lang: str, doc_lang: str
+    text: str, tokens: list[re.Match[str]], outer: int, inner: int, lang: str, doc_lang: str
 ) -> bool:
-    """Whether tokens ``left`` and ``left + 1`` are adjacent and the outer one is foreign."""
-    if not _ADJACENT.fullmatch(text, tokens[left].end(), tokens[left + 1].start()):
+    """Whether token ``outer``, next to ``inner``, is a lower-case foreign word that continues it."""
+    left, right = sorted((outer, inner))
+    if not _ADJACENT.fullmatch(text, tokens[left].end(), tokens[right].start()):
         return False
-    return _foreign_content(words[left], lang, doc_lang) and _foreign_content(
-        words[left + 1], lang, doc_lang
-    )
+    word = tokens[outer].group(0)
+    return word.islower() and _foreign_content(word, lang, doc_lang)
 
 
 def _foreign_content(word: str, lang: str, doc_lang: str) -> bool:
@@ -197,8 +197,6 @@ def _single_word_left(
     """Last token of one foreign function word (and the foreign words after it) left in a
     sentence; sure only right after a plain word of the document's language."""
     if index == 0 or index + 1 >= len(tokens):
-        return None
-    if zipf(words[index], lang) - zipf(words[index], doc_lang) < 2.0:
         return None
     for left in (index - 1, index):
         if not _ADJACENT.fullmatch(text, tokens[left].end(), tokens[left + 1].start()):
