@@ -76,7 +76,8 @@ def _spans(
             and (langs := _far_more_common(word, foreign[word], doc_lang))}
     hits = [index for index, word in enumerate(words)
             if word in sure and _may_be_foreign(seg.text, tokens, words, index)]
-    for first, last, lang in _runs(seg.text, tokens, words, hits, sure, doc_lang):
+    for first, last, langs in _runs(seg.text, tokens, words, hits, sure, doc_lang):
+        lang = langs[0]
         if last > first:
             span = _widen(seg.text, tokens, words, first, last, lang, doc_lang)
             if span is None or (span[1] - span[0] + 1) > _MAX_RUN_SHARE * len(tokens):
@@ -91,9 +92,14 @@ def _spans(
         yield det.flag(
             seg.start + start,
             seg.start + end,
-            f"“{seg.text[start:end]}” looks like {_NAMES.get(lang, lang)} left untranslated",
+            f"“{seg.text[start:end]}” looks like {_either(langs)} left untranslated",
             severity="major" if last - first >= 2 else None,
         )
+
+
+def _either(langs: tuple[str, ...]) -> str:
+    names = [_NAMES[code] for code in langs]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _far_more_common(word: str, langs: tuple[str, ...], doc_lang: str) -> tuple[str, ...]:
@@ -122,8 +128,9 @@ def _runs(
     hits: list[int],
     foreign: dict[str, tuple[str, ...]],
     doc_lang: str,
-) -> Iterator[tuple[int, int, str]]:
-    """``(first, last, lang)`` token runs: foreign function words of one language close together."""
+) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """``(first, last, langs)`` token runs: foreign function words of one language close together
+    (``langs``: the languages they may be, likeliest first)."""
     position = 0
     while position < len(hits):
         first = last = hits[position]
@@ -151,8 +158,8 @@ def _joined(
                for word in between)
 
 
-def _likeliest(word: str, langs: set[str] | tuple[str, ...]) -> str:
-    return max(sorted(langs), key=lambda lang: zipf(word, lang))
+def _likeliest(word: str, langs: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(sorted(langs), key=lambda lang: -zipf(word, lang)))
 
 
 def _widen(
