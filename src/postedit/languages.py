@@ -101,3 +101,69 @@ def foreign_language(text: str, doc_lang: str, *, min_words: int = 5) -> tuple[s
     if lang in _STOPSETS and stopword_share(tokens, lang) <= stopword_share(tokens, doc_lang):
         return None
     return lang, probs[lang]
+
+
+# Untranslated words inside a sentence. Only the most distinctive function words
+# of each language count as evidence: a word that is common in one language and
+# is not a word of the other (``de`` in English prose, ``can`` in German).
+SURE_FUNCTION_WORDS = {
+    "en": "the and of with from which that is are was were have has been would can will not "
+    "this these they",
+    "de": "und der die das dem den des ein eine einer nicht mit ist sind wird wurde von für auf "
+    "auch sich dass",
+    "fr": "le la les des du de et est sont avec dans pour une qui aux cette ont été pas",
+    "es": "el los las del de que por para con una como pero más fue según también",
+    "it": "il della delle degli dei gli che sono anche non per una del",
+    "pt": "não uma um em ao os do da de das dos com pelo pela também foi são",
+}
+# Words of the document's language spelt like another language's function word.
+HOMOGRAPHS = {
+    "en": "die den con par pour um non per pas do",
+    "de": "was",
+    "fr": "con os foi",
+    "es": "den os do da non das",
+    "it": "est qui um do",
+    "pt": "más",
+}
+# Foreign phrases the document's language has borrowed: never untranslated.
+LOAN_PHRASES = frozenset(
+    " ".join(phrase.split())
+    for phrase in """de facto|de jure|per cent|vice versa|a la carte|à la carte|a la|à la|en route|en masse|
+    en bloc|en passant|en suite|tour de force|joie de vivre|coup de grâce|crème de la crème|
+    cul de sac|nom de guerre|pièce de résistance|de rigueur|de novo|par excellence|sans serif|
+    pas de deux|la vie|c est la vie|hasta la vista|que sera sera|la dolce vita|et al|et cetera|
+    du jour|fin de siècle|vis à vis|mise en scène|film noir|belle époque|al dente|al fresco|
+    con brio|per se|pro bono|status quo|bona fide|quid pro quo|cinco de mayo|de luxe|
+    le mans|tour de france|comme il faut|noblesse oblige|art de vivre|savoir faire|
+    laissez faire|mano a mano|mi casa es su casa|la la|que será será|pied à terre|per capita|
+    per cápita|per annum|per diem|sine qua non|de iure|in memoriam|cri de coeur|nom de plume|
+    esprit de corps|hors de combat|pas de calais|coup d état|piece de resistance|con carne""".split(
+        "|"
+    )
+)
+_LOAN_WORDS = frozenset(word for phrase in LOAN_PHRASES for word in phrase.split())
+
+
+@lru_cache(maxsize=8)
+def foreign_function_words(doc_lang: str) -> dict[str, tuple[str, ...]]:
+    """Function words of other languages that are no words of ``doc_lang``, with their languages."""
+    own = _STOPSETS.get(doc_lang, frozenset()) | frozenset(HOMOGRAPHS.get(doc_lang, "").split())
+    found: dict[str, tuple[str, ...]] = {}
+    for lang, text in SURE_FUNCTION_WORDS.items():
+        if lang == doc_lang:
+            continue
+        for word in text.split():
+            if word not in own:
+                found[word] = (*found.get(word, ()), lang)
+    return found
+
+
+def in_loan_phrase(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` is part of a borrowed phrase (``de facto``, ``à la carte``)."""
+    if tokens[index] not in _LOAN_WORDS:
+        return False
+    for size in (2, 3, 4, 5):
+        for first in range(max(0, index - size + 1), index + 1):
+            if " ".join(tokens[first : first + size]) in LOAN_PHRASES:
+                return True
+    return False

@@ -1,16 +1,25 @@
-"""Untranslated leftovers: a sentence in another language than the article's."""
+"""Untranslated leftovers: a sentence in another language than the article's, or a few words."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.languages import SUPPORTED, foreign_language
+from postedit.languages import SUPPORTED, foreign_function_words, foreign_language, in_loan_phrase
+from postedit.lexicon import zipf
 
 _JUDGED_KINDS = ("body", "headline", "caption")
+_WORD = re.compile(r"[^\W\d_]+")
+# Quoted titles and sayings may be in any language.
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"|‹[^‹›]*›")
+_ADJACENT = re.compile(r"\s[\s“”\"«»„]*|[“”\"«»„]+\s[\s“”\"«»„]*")  # whitespace, maybe quotes
+_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+          "pt": "Portuguese"}
+_MAX_RUN_SHARE = 0.6  # a sentence mostly in another language is the ``untranslated`` rule's
 
 
 @detector(
@@ -33,3 +42,191 @@ def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
             f"this sentence looks untranslated: it reads as “{lang}” "
             f"({probability:.0%} sure), not “{ctx.lang}”",
         )
+
+
+@detector(
+    "untranslated-span",
+    category="accuracy/untranslated",
+    severity="minor",
+    description="Words left in another language inside a sentence (“tens” de armored vehicles; "
+    "Mit Can Aserbaidschan): foreign function words between words of the article's language",
+    languages=SUPPORTED,
+)
+def untranslated_span(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    if block.kind not in _JUDGED_KINDS:
+        return
+    foreign = foreign_function_words(ctx.lang)
+    # German capitalises nouns, so a capitalised word can be a stray one there; elsewhere a
+    # capitalised foreign function word is part of a name (La Paz, El País).
+    if foreign.keys().isdisjoint((seg.text.lower() if ctx.lang == "de" else seg.text).split()):
+        return
+    flags = list(_spans(det, ctx.lang, seg, foreign))
+    if flags and not foreign_language(
+        seg.text, ctx.lang, min_words=ctx.config.untranslated_min_words
+    ):  # a sentence foreign as a whole is the ``untranslated`` rule's
+        yield from flags
+
+
+def _spans(
+    det: Detector, doc_lang: str, seg: Segment, foreign: dict[str, tuple[str, ...]]
+) -> Iterator[Flag]:
+    tokens = list(_WORD.finditer(seg.text))
+    words = [token.group(0).lower() for token in tokens]
+    sure = {word: langs for word in set(words) if word in foreign
+            and (langs := _far_more_common(word, foreign[word], doc_lang))}
+    hits = [index for index, word in enumerate(words)
+            if word in sure and _may_be_foreign(seg.text, tokens, words, index)]
+    for first, last, langs in _runs(seg.text, tokens, words, hits, sure, doc_lang):
+        lang = langs[0]
+        if last > first:
+            span = _widen(seg.text, tokens, words, first, last, lang, doc_lang)
+            if span is None or (span[1] - span[0] + 1) > _MAX_RUN_SHARE * len(tokens):
+                continue
+            first, last = span
+        else:
+            found = _single_word_left(seg.text, tokens, words, first, lang, doc_lang)
+            if found is None:
+                continue
+            last = found
+        start, end = tokens[first].start(), tokens[last].end()
+        yield det.flag(
+            seg.start + start,
+            seg.start + end,
+            f"“{seg.text[start:end]}” looks like {_either(langs)} left untranslated",
+            severity="major" if last - first >= 2 else None,
+        )
+
+
+def _either(langs: tuple[str, ...]) -> str:
+    names = [_NAMES[code] for code in langs]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _far_more_common(word: str, langs: tuple[str, ...], doc_lang: str) -> tuple[str, ...]:
+    """The languages of ``langs`` where ``word`` is far more common than in ``doc_lang``
+    (``da`` is Italian and German as well as Portuguese: no evidence there)."""
+    own = zipf(word, doc_lang)
+    return tuple(lang for lang in langs if zipf(word, lang) - own >= 2.0)
+
+
+def _may_be_foreign(text: str, tokens: list[re.Match[str]], words: list[str], index: int) -> bool:
+    """Not quoted, not part of a hyphenated or elided word, not a borrowed phrase."""
+    token = tokens[index]
+    before = text[token.start() - 1 : token.start()]
+    after = text[token.end() : token.end() + 1]
+    if before in "-’'" and before or after in "-’'" and after:
+        return False
+    if any(m.start() < token.start() < m.end() for m in _QUOTED.finditer(text)):
+        return False
+    return not in_loan_phrase(words, index)
+
+
+def _runs(
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    hits: list[int],
+    foreign: dict[str, tuple[str, ...]],
+    doc_lang: str,
+) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """``(first, last, langs)`` token runs: foreign function words of one language close together
+    (``langs``: the languages they may be, likeliest first)."""
+    position = 0
+    while position < len(hits):
+        first = last = hits[position]
+        langs = set(foreign[words[first]])
+        position += 1
+        while position < len(hits) and hits[position] - last <= 2:
+            shared = langs & set(foreign[words[hits[position]]])
+            if not shared or not _joined(text, tokens, words, last, hits[position], shared, doc_lang):
+                break
+            langs, last = shared, hits[position]
+            position += 1
+        yield first, last, _likeliest(words[first], langs)
+
+
+def _joined(
+    text: str, tokens: list[re.Match[str]], words: list[str], left: int, right: int,
+    langs: set[str], doc_lang: str,
+) -> bool:
+    """Two foreign words with only spaces and at most one word of their language between."""
+    for index in range(left, right):
+        if not _ADJACENT.fullmatch(text, tokens[index].end(), tokens[index + 1].start()):
+            return False
+    between = words[left + 1 : right]
+    return all(any(zipf(word, lang) >= 3.5 for lang in langs) or zipf(word, doc_lang) < 3.0
+               for word in between)
+
+
+def _likeliest(word: str, langs: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(sorted(langs), key=lambda lang: -zipf(word, lang)))
+
+
+def _widen(
+    text: str, tokens: list[re.Match[str]], words: list[str], first: int, last: int, lang: str,
+    doc_lang: str,
+) -> tuple[int, int] | None:
+    """The run with its foreign content words; None when it looks like a name (capitals)."""
+    while first > 0 and _foreign_neighbour(text, tokens, first - 1, first, lang, doc_lang):
+        first -= 1
+    while last + 1 < len(words) and _foreign_neighbour(text, tokens, last + 1, last, lang, doc_lang):
+        last += 1
+    # Banco de la Nación, Los Angeles; but German capitalises its nouns (der Vertrag ist).
+    inside = (first, last) if lang == "de" else range(first, last + 1)
+    if any(not tokens[index].group(0).islower() for index in inside):
+        return None
+    if first > 1 and not tokens[first - 1].group(0).islower():
+        return None  # a capital before the run, not opening the sentence: a name
+    if last + 1 < len(tokens) and not tokens[last + 1].group(0).islower():
+        return None
+    return first, last
+
+
+def _foreign_neighbour(
+    text: str, tokens: list[re.Match[str]], outer: int, inner: int, lang: str, doc_lang: str
+) -> bool:
+    """Whether token ``outer``, next to ``inner``, is a lower-case foreign word that continues it."""
+    left, right = sorted((outer, inner))
+    if not _ADJACENT.fullmatch(text, tokens[left].end(), tokens[right].start()):
+        return False
+    word = tokens[outer].group(0)
+    return word.islower() and _foreign_content(word, lang, doc_lang)
+
+
+def _foreign_content(word: str, lang: str, doc_lang: str) -> bool:
+    foreign = zipf(word, lang)
+    return foreign >= 3.0 and foreign - zipf(word, doc_lang) >= 1.5
+
+
+def _single_word_left(
+    text: str, tokens: list[re.Match[str]], words: list[str], index: int, lang: str, doc_lang: str
+) -> int | None:
+    """Last token of one foreign function word (and the foreign words after it) left in a
+    sentence; sure only right after a plain word of the document's language."""
+    if index == 0 or index + 1 >= len(tokens):
+        return None
+    for left in (index - 1, index):
+        if not _ADJACENT.fullmatch(text, tokens[left].end(), tokens[left + 1].start()):
+            return None
+    word, before, after = (tokens[i].group(0) for i in (index, index - 1, index + 1))
+    if doc_lang == "de":
+        # German capitalises nouns: a capitalised stray word must precede a noun or name.
+        if not word.islower() and after.islower():
+            return None
+    elif not word.islower() or not after.islower() or (index > 1 and not before.islower()):
+        return None
+    if not _plain_word(words[index - 1], lang, doc_lang):
+        return None
+    if _plain_word(words[index + 1], lang, doc_lang):
+        return index
+    last = index  # "que the government était": the foreign phrase goes on
+    while last + 1 < len(words) and tokens[last + 1].group(0).islower() and _foreign_content(
+        words[last + 1], lang, doc_lang
+    ) and _ADJACENT.fullmatch(text, tokens[last].end(), tokens[last + 1].start()):
+        last += 1
+    return last if last > index else None
+
+
+def _plain_word(word: str, lang: str, doc_lang: str) -> bool:
+    own = zipf(word, doc_lang)
+    return own >= 3.0 and zipf(word, lang) <= own - 1.0

@@ -22,6 +22,14 @@ QUOTES = {"”": "“", "»": "«"}
 # German and Central European style: „so“ and »so«.
 LOW_HIGH_QUOTES = {"“": "„", "«": "»"}
 _OPENING_QUOTES = "“«\"‘„»"
+# Quotes the wrong way round, as some MT sites print them: ” traffic light “.
+_REVERSED_PAIR = re.compile(r"(?<!\S)”[ \t]?([^“”\n]{1,80}?)[ \t]?“(?![^\W\d_])")
+_SUSPECT_QUOTES = re.compile(r"(?<!\S)”|“(?![^\W\d_])")
+# A closing quote written as an opening one: 'done quickly. “' ending a paragraph, 'word“ '.
+_OPENER_AT_END = re.compile(r"(?<=[.!?,;])[ \t]+“[ \t]*$")
+_OPENER_AFTER_WORD = re.compile(r"(?<=[^\W\d_])“(?=[\s.,;:!?)]|$)")
+# An opening quote written as a closing one: ' ”word'.
+_CLOSER_BEFORE_WORD = re.compile(r"(?<!\S)”(?=[^\W\d_])")
 
 
 @detector(
@@ -35,12 +43,49 @@ def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]
     for pos, char, problem in _unmatched(block.text, BRACKETS):
         yield det.flag(block.start + pos, block.start + pos + 1, _message(char, problem))
     german_style = "„" in block.text or ("»" in block.text and ctx.lang == "de")
+    reversed_flags = list(_reversed_quotes(det, block, german_style or ctx.lang == "de"))
+    yield from reversed_flags
+    text = _turned_round(block.text, [(f.start - block.start, f.end - block.start)
+                                      for f in reversed_flags]) if reversed_flags else block.text
     quotes = LOW_HIGH_QUOTES if german_style else QUOTES
-    quote_problems = list(_unmatched(block.text, quotes)) + list(_straight_quotes(block.text))
+    quote_problems = list(_unmatched(text, quotes)) + list(_straight_quotes(text))
     for pos, char, problem in quote_problems:
         if problem == "never closed" and _continues_next_paragraph(ctx, block):
             continue
         yield det.flag(block.start + pos, block.start + pos + 1, _message(char, problem))
+
+
+def _reversed_quotes(det: Detector, block: Block, german: bool) -> Iterator[Flag]:
+    """Curly quotes the wrong way round, each flag with the turned-round marks as its fix."""
+    text, taken = block.text, []
+    if not _SUSPECT_QUOTES.search(text):
+        return  # every “ opens a word and every ” follows one
+    for match in _REVERSED_PAIR.finditer(text):
+        taken.append((match.start(), match.end()))
+        yield det.flag(block.start + match.start(), block.start + match.end(),
+                       f"the quotation marks are the wrong way round: {match.group(0)}",
+                       f"“{match.group(1).strip()}”")
+    singles = [(_CLOSER_BEFORE_WORD, "“", "an opening quotation mark written as a closing one")]
+    if "“" not in text and text.count("”") % 2 == 0:
+        singles = []  # ”so” throughout: Swedish or Finnish style, consistently
+    if not german:  # German closes with “
+        singles += [(_OPENER_AT_END, "”", "a closing quotation mark written as an opening one"),
+                    (_OPENER_AFTER_WORD, "”", "a closing quotation mark written as an opening one")]
+    for pattern, replacement, message in singles:
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in taken):
+                continue
+            yield det.flag(block.start + match.start(), block.start + match.end(), message,
+                           replacement)
+
+
+def _turned_round(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the quotes of the flagged spans turned round (same length), for balancing."""
+    chars = list(text)
+    for start, end in spans:
+        for pos in range(start, end):
+            chars[pos] = {"“": "”", "”": "“"}.get(chars[pos], chars[pos])
+    return "".join(chars)
 
 
 def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str]]:

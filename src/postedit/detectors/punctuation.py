@@ -9,21 +9,47 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
+from postedit.lexicon import zipf
 from postedit.segmenter import split_sentences
 
 # "attacks,which" and "said;the": punctuation glued to the next word (not 1,000 nor URLs).
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
 _GLUED_STOP = re.compile(r"[.!?][”\"’)]?[A-ZÀ-Þ¿¡“]")
+# "kann.sagte": a full stop glued to a lower-case word (not e.g., z.B., spiegel.de, index.html).
+_GLUED_LOWER_STOP = re.compile(r"(?<![\w.@/:-])[^\W\d_]{2,}\.([^\W\d_]{3,})(?![\w.@/-])")
+_LOWER_STOP_HINT = re.compile(r"[^\W\d_]\.[^\W\d_A-Z]")
+_NOT_WORDS = frozenset("com org net gov edu info html htm php asp aspx jpg jpeg png gif pdf "
+                       "online news media live app co uk".split())
 _STRAY = (
     # (pattern, message, replacement for the match or None)
     (re.compile(r"(?<=[.!?])\s+[,;]+(?=\s|$)"), "a comma after the end of a sentence", ""),
-    (re.compile(r"(?<=\w)\s+([,.;])(?=\s|$)"), "a space before “{0}”", "{0}"),
+    # "Freundlichkeit. ." (but not a spaced ellipsis ". . .")
+    (re.compile(r"(?<=[^\s.][.!?])[ \t]+\.(?![.\w])(?![ \t]+\.)"), "a doubled full stop", ""),
+    (re.compile(r"(?<=\w)\s+([,.;])(?=\s|$)(?![ \t]+\.)"), "a space before “{0}”", "{0}"),
     (re.compile(r"[,;:]\s*[.]"), "a comma or colon right before a full stop", "."),
     (re.compile(r"(?<![.])[.]{2}(?![.])"), "a doubled full stop", "."),
     (re.compile(r",\s*,"), "a doubled comma", ","),
     (re.compile(r"^\s*[,;.:]\s*"), "the sentence starts with punctuation", ""),
 )
 _ANY_STRAY = re.compile(r"\s[,.;]|[,;:]\s*[.]|\.\.|,\s*,|^\s*[,;.:]")
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre janeiro "
+    "fevereiro março maio junho julho setembro outubro novembro dezembro januar jänner februar "
+    "märz juni juli oktober dezember"
+).split()
+_MONTH = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
+# "novembre, 25, 2018" and "25, November 2018": commas between the day and its month.
+_SPLIT_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH})\s*,\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}})\s*,\s*(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DATE_HINT = re.compile(r"\d\s*,\s*\d{4}|\d\s*,\s*[^\W\d_]")
+_DATE_ORDER = {"en": "{month} {day}, {year}", "de": "{day}. {month} {year}",
+               "es": "{day} de {month} de {year}", "pt": "{day} de {month} de {year}"}
 _TRAILING_COMMA = re.compile(r"\w\s*[,;]\s*$")
 _WHITESPACE = re.compile(r"(?<=\S)( {2,}|\t+)(?=\S)|[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -47,6 +73,7 @@ def missing_space(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
             )
     for seg in block.segments:
         yield from _glued_inside(det, seg)
+        yield from _glued_lowercase(det, ctx, seg)
         for match in _GLUED_COMMA.finditer(seg.text):
             pos = seg.start + match.end()
             yield det.flag(
@@ -64,6 +91,19 @@ def _glued_inside(det: Detector, seg: Segment) -> Iterator[Flag]:
             pos = seg.start + left_end
             yield det.flag(pos - 1, pos + 1, "no space between two sentences", " ",
                            fix_span=(pos, pos))
+
+
+def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
+    """``kann.sagte ein``: the segmenter does not split before a lower-case word."""
+    if not 0 <= seg.text.find(".") < len(seg.text) - 1 or not _LOWER_STOP_HINT.search(seg.text):
+        return
+    for match in _GLUED_LOWER_STOP.finditer(seg.text):
+        word = match.group(1)
+        if not word.islower() or word in _NOT_WORDS or zipf(word, ctx.lang) < 3.0:
+            continue
+        pos = seg.start + match.start(1)
+        yield det.flag(pos - 1, pos + 1, f"no space after the full stop before “{word}”", " ",
+                       fix_span=(pos, pos))
 
 
 @detector(
@@ -89,9 +129,26 @@ def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -
                 "stray punctuation: " + message.format(*groups),
                 replacement.format(*groups),
             )
+    yield from _split_dates(det, ctx, seg)
     if block.segments[-1] == seg and _TRAILING_COMMA.search(seg.text):
         end = seg.end
         yield det.flag(end - 1, end, "the paragraph ends with a comma", None)
+
+
+def _split_dates(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
+    if "," not in seg.text or not _DATE_HINT.search(seg.text):
+        return
+    for match in _SPLIT_DATE.finditer(seg.text):
+        month = match.group("month") or match.group("month2")
+        day = match.group("day") or match.group("day2")
+        year = match.group("year") or match.group("year2")
+        order = _DATE_ORDER.get(ctx.lang, "{day} {month} {year}")
+        yield det.flag(
+            seg.start + match.start(),
+            seg.start + match.end(),
+            "stray punctuation: a comma splits the date between its day and its month",
+            order.format(month=month, day=day, year=year),
+        )
 
 
 @detector(

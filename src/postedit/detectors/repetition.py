@@ -12,8 +12,27 @@ from postedit.flags import Flag
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_UNIT = 6  # longest repeated phrase looked for, in words
-# Doubling that grammar allows: "had had", "that that".
+# Doubling that grammar allows: "had had", "that that", "nous nous assurerons", "die die Mieten".
 _ALLOWED_DOUBLES = frozenset("had that very bye no yes so ha".split())
+_ALLOWED_DOUBLES_BY_LANG = {
+    "fr": frozenset("nous vous".split()),
+    "de": frozenset("die der das den dem".split()),
+}
+# Sentence connectives: a second one in the same sentence is a connective translated twice
+# ("... far from being eaten”, he tempered, however.").
+_CONNECTIVES = {
+    "en": "however moreover furthermore nevertheless nonetheless therefore",
+    "de": "jedoch allerdings dennoch trotzdem außerdem",
+    "fr": "cependant toutefois néanmoins pourtant",
+    "es": "embargo obstante",
+    "it": "tuttavia comunque inoltre pertanto",
+    "pt": "porém contudo entretanto todavia",
+}
+_CONNECTIVE_SETS = {lang: frozenset(words.split()) for lang, words in _CONNECTIVES.items()}
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s*")
+# Quoted speech: a chant or an emphatic repeat there ("to Berlin, to Berlin") is deliberate.
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
 
 @detector(
@@ -25,18 +44,47 @@ _ALLOWED_DOUBLES = frozenset("had that very bye no yes so ha".split())
 def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     tokens = list(_WORD.finditer(seg.text))
     words = [token.group(0).lower() for token in tokens]
+    allowed = _ALLOWED_DOUBLES | _ALLOWED_DOUBLES_BY_LANG.get(ctx.lang, frozenset())
     for first, size, repeats in _loops(words, seg.text, tokens):
         start = tokens[first].start()
         unit = seg.text[start : tokens[first + size - 1].end()]
-        if size == 1 and repeats == 2 and words[first] in _ALLOWED_DOUBLES:
+        if size == 1 and repeats == 2 and words[first] in allowed:
             continue
+        end = tokens[first + size * repeats - 1].end()
+        if "," in seg.text[start:end] and _quoted(seg.text, start, end):
+            continue  # "traitor, traitor", "Go, go, go!": chanted, not a translation loop
         yield det.flag(
             seg.start + start,
-            seg.start + tokens[first + size * repeats - 1].end(),
+            seg.start + end,
             f"“{unit}” is repeated {repeats} times in a row",
             unit,
             severity="major" if repeats > 2 or size > 1 else "minor",
         )
+    yield from _second_connective(det, ctx, seg, tokens, words)
+
+
+def _second_connective(
+    det: Detector, ctx: Context, seg: Segment, tokens: list[re.Match[str]], words: list[str]
+) -> Iterator[Flag]:
+    connectives = _CONNECTIVE_SETS.get(ctx.lang, frozenset())
+    seen = [index for index, word in enumerate(words) if word in connectives]
+    if len(seen) < 2 or words[seen[0]] != words[seen[1]]:
+        return
+    token = tokens[seen[1]]
+    comma = _COMMA_BEFORE.search(seg.text, 0, token.start())
+    between = seg.text[tokens[seen[0]].end() : token.start()]
+    if comma is None or ";" in between or not _SENTENCE_END.fullmatch(seg.text, token.end()):
+        return  # "however reluctantly" is a degree; "...; the money, however, arrived" a clause
+    yield det.flag(
+        seg.start + comma.start(),
+        seg.start + token.end(),
+        f"“{token.group(0)}” is said twice in one sentence",
+        "",
+    )
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return any(m.start() < start and end < m.end() for m in _QUOTED.finditer(text))
 
 
 def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int, int]]:
