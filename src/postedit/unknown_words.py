@@ -1,43 +1,26 @@
 """Which words an engine did not know are worth a flag: glued words and lowercased names.
 
 Apertium marks every word it does not know, and most of them are correct names
-(Erbil, Hezbollah, al-Sudani, Kata'ib, CENTCOM). A marked word is suspicious only
-when it looks like two words run together (``SyriaAfter``, ``austinThe``,
-``Romanovskydelivered``: a case join, or a split into a name or word plus a
-frequent word, by wordfreq) or is a lowercased name (``lloyd`` when the article
-writes ``Lloyd``, or right before another name). Plain capitalised names, all-caps
-acronyms and the pieces of hyphenated or apostrophised names never are.
+(Erbil, Hezbollah, al-Sudani, Kata'ib, CENTCOM, Mattarella). A marked word is
+suspicious when the shared segmentation model (``postedit.segmentation``, also
+used by the glued-words detector) reads it as two words run together
+(``SyriaAfter``, ``Elyséethe``, ``PISthat``, ``Romanovskydelivered``), or when it
+is a lowercased name (``lloyd`` when the article writes ``Lloyd``, or right before
+another name). Plain capitalised names, all-caps acronyms and the pieces of
+hyphenated or apostrophised names never are.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "le", "la", "van", "von", "o", "al", "el", "bin")
+from postedit.segmentation import NO_DOCUMENT, document_words, split_glued
+
 # Lowercase particles inside names (``al Haq``, ``van Gogh``, ``bin Salman``): not lowercased names.
 _NAME_PARTICLES = frozenset(
     "al el ul bin ibn bint abu abd de del della der den di da das dos du la le van von ter zu y e".split()
 )
 _NAME_JOINERS = ("-", "'", "’")
-_PREFIXES = tuple(
-    "pluri multi inter trans anti super post pre non over under counter semi micro macro mega "
-    "hyper ultra neo pseudo proto socio geo bio eco euro afro indo sino franco anglo extra "
-    "intra infra auto tele mono poly".split()
-)
-KNOWN_WORD_ZIPF = 2.0  # a whole word at least this frequent is a word, not a join
-JOIN_PART_ZIPF = 3.0  # each part of a join must be at least this frequent (or a name)
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    try:
-        return float(zipf_frequency(word, lang))
-    except (LookupError, ValueError):
-        return 0.0
 
 
 def classify_unknown(
@@ -59,7 +42,7 @@ def classify_unknown(
         return "unknown-name"
     if word.isupper() or any(ch.isdigit() for ch in word):
         return "unknown-name"
-    if glue_point(word, lang) is not None:
+    if glue_point(word, lang, document_text) is not None:
         return "unknown-word"
     if (
         word.islower()
@@ -71,37 +54,15 @@ def classify_unknown(
     return "unknown-name"
 
 
-def glue_point(word: str, lang: str) -> int | None:
+def glue_point(word: str, lang: str, document_text: str = "") -> int | None:
     """Where ``word`` splits into two words run together, or None.
 
-    Case joins (``SyriaAfter``, ``austinThe``) need a frequent right part; joins
-    without a case change (``Romanovskydelivered``) need a right part of 4+ letters
-    that is a frequent word and a left part that is a word or a capitalised name.
-    A word that is itself frequent (``YouTube``, ``McDonald``) is never a join.
+    ``document_text`` (the article) lets a name that stands alone elsewhere vouch
+    for a split (``Elysée`` ... ``Elyséethe``) and a word written twice stay whole.
     """
-    if zipf(word.lower(), lang) >= KNOWN_WORD_ZIPF:
-        return None
-    for match in _CASE_JOIN.finditer(word):
-        left, right = word[: match.start()], word[match.start() :]
-        if len(left) >= 2 and left.lower() not in _NAME_PREFIXES and _is_word(right, lang):
-            return match.start()
-    for cut in range(len(word) - 4, 2, -1):
-        left, right = word[:cut], word[cut:]
-        if right.islower() and _is_word(right, lang) and _left_part_ok(left, lang):
-            return cut
-    return None
-
-
-def _is_word(part: str, lang: str) -> bool:
-    return zipf(part.lower(), lang) >= JOIN_PART_ZIPF
-
-
-def _left_part_ok(left: str, lang: str) -> bool:
-    """A frequent word, or a name long enough not to be a prefix (``Pluri|national``)."""
-    if _is_word(left, lang):
-        return True
-    looks_like_name = left[:1].isupper() and left[1:].islower() and len(left) >= 6
-    return looks_like_name and not left.lower().startswith(_PREFIXES)
+    words = document_words(document_text) if document_text else NO_DOCUMENT
+    split = split_glued(word, lang, words)
+    return split.cut if split is not None else None
 
 
 def _capitalised_elsewhere(word: str, text: str) -> bool:

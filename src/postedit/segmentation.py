@@ -1,0 +1,268 @@
+"""One model for words run together: is ``token`` one word, or two with the space lost?
+
+Both readings get a log10 probability and the better one wins by a margin:
+
+* a word wordfreq knows scores its frequency (Zipf - 9);
+* an unknown capitalised part is a plausible name whose probability falls with its
+  length (a per-letter cost), so ``Garbatella`` beats ``Garbat`` + ``ella`` and
+  ``Liberatrice`` beats ``Liberat`` + ``rice``, while ``Romanovskydelivered`` does not
+  beat ``Romanovsky`` + ``delivered``;
+* when the right part is a function word (``Elyséethe``, ``Portuguesebut``) the whole
+  reading is priced by how often words of the language end that way (names end in
+  ``-on`` and ``-her`` all the time, in ``-that`` and ``-but`` almost never);
+* an unknown lower-case word is rarer still, so ``channelthe`` and ``policeofficers``
+  split;
+* a case change (``SyriaAfter``, ``austinThe``) or an acronym before a lower-case
+  function word (``PISthat``) is evidence of a lost space.
+
+The article helps where it is cheap: a left part that stands alone elsewhere as a
+name (``Elysée`` ... ``Elyséethe``) favours the split; a token written the same way
+twice is deliberate. Compounding languages (German) get no dictionary joins, and
+words wordfreq knows (``YouTube``, ``Lakehead``, ``Mattarella``) stay whole unless
+they are two function words (``ofthe``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from postedit.lexicon import _frequencies, closed_class, zipf
+
+NAME_BASE = -4.0  # log10 probability of "some name" before its letters are paid for
+LOWER_BASE = -6.0  # an unknown lower-case word is rarer than an unknown name
+LETTER = 1.0  # log10 cost of each letter of an unknown word
+GLUE = -2.0  # log10 probability that a space was lost
+SHAPE_BONUS = 1.5  # a case change or acronym boundary at the cut
+DOC_NAME_BONUS = 3.0  # the left part stands alone elsewhere in the article
+DOC_WORDS_BONUS = 1.0  # both parts occur alone elsewhere in the article
+REPEAT_BONUS = 2.0  # the whole token occurs twice: written that way on purpose
+MARGIN = 0.5  # the split must win by this much (log10)
+MIN_PART_ZIPF = 3.0  # a lower-case part must be at least this frequent
+MIN_RIGHT_ZIPF = 3.5  # and the second word of a dictionary join more (not ``verde`` in English)
+SUFFIX_VOCABULARY = 60000  # most frequent words used to price word endings
+
+# Languages whose compounds are written as one word get no dictionary joins.
+DICTIONARY_JOIN_LANGS = frozenset(("en", "es", "fr", "it", "pt"))
+_EXTRA_FUNCTION_WORDS = {
+    "de": """der die das den dem des ein eine einen einem einer und oder aber sondern denn
+    mit von für auf aus bei nach seit über unter zwischen gegen ohne durch ist sind war
+    hat haben wird werden sie wir ihr sich nicht auch noch wie als dass""",
+}
+# Clitic pronouns written onto verbs (``hacerlo``, ``dirgli``): endings of real words.
+_ENCLITICS = {
+    "es": frozenset("lo la los las le les me te se nos os".split()),
+    "it": frozenset("lo la li le gli ne mi ti si ci vi".split()),
+    "pt": frozenset("o a os as lo la los las no na nos nas lhe lhes me te se".split()),
+    "fr": frozenset(),
+}
+_NAME_PREFIXES = frozenset("mc mac de di da du la le van von der den st fitz o al el bin".split())
+_WORD_PREFIXES = tuple(
+    "pluri multi inter trans anti super post pre non over under counter semi micro macro mega "
+    "hyper ultra neo pseudo proto socio geo bio eco euro afro indo sino franco anglo extra "
+    "intra infra auto tele mono poly".split()
+)
+_PLACE_NAME_ENDS = frozenset(
+    """bridge field wood ford ton ham land port mouth water stone hill borough bury well worth
+    dale side berg burg stadt heim dorf ville town shire gate house castle brook lake moor more
+    head ley church minster wick combe mere""".split()
+)
+_CASE_JOIN = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_ACRONYM_JOIN = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}(?=[a-zà-öø-ÿ]{2,}$)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Split:
+    """Where a token breaks into two words run together.
+
+    Attributes:
+        cut: index in the token where the space belongs.
+        left: the text before the cut.
+        right: the text after it.
+        kind: ``case`` (SyriaAfter), ``acronym`` (PISthat), ``function`` (Elyséethe),
+            ``dictionary`` (policeofficers) or ``short`` (ofthe).
+        margin: log10 odds of the split over the whole word.
+    """
+
+    cut: int
+    left: str
+    right: str
+    kind: str
+    margin: float
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """The article's words as written, with counts: the context a split may lean on."""
+
+    counts: Counter[str]
+
+    def alone(self, word: str) -> bool:
+        return self.counts.get(word, 0) > 0
+
+    def repeated(self, word: str) -> bool:
+        return self.counts.get(word, 0) > 1
+
+
+NO_DOCUMENT = DocumentWords(Counter())
+
+
+@lru_cache(maxsize=8)
+def document_words(text: str) -> DocumentWords:
+    return DocumentWords(Counter(_WORD.findall(text)))
+
+
+def function_words(lang: str) -> frozenset[str]:
+    return _function_words(lang)
+
+
+@lru_cache(maxsize=16)
+def _function_words(lang: str) -> frozenset[str]:
+    extra = frozenset(_EXTRA_FUNCTION_WORDS.get(lang, "").split())
+    return frozenset(w for w in closed_class(lang) | extra if len(w) >= 2)
+
+
+def split_glued(token: str, lang: str, doc: DocumentWords = NO_DOCUMENT) -> Split | None:
+    """The best split of ``token`` into two words run together, or None when it is one word."""
+    if len(token) < 4 or not token.isalpha():
+        return None
+    known = zipf(token, lang)
+    if token[1:].islower() or token.islower():
+        if known >= 3.5:
+            return None  # the fast path: an ordinary word
+        candidates = _plain_splits(token, lang, doc, known)
+    elif token.isupper():
+        return None
+    elif known > 0 or (lang != "en" and zipf(token, "en") > 0):
+        return None  # YouTube, iPhone, McDonald, NewsOne: camelCase brands wordfreq knows
+    else:
+        candidates = [c for c in (_case_split(token, lang, doc), _acronym_split(token, lang, doc)) if c]
+    best = max(candidates, key=lambda c: c.margin, default=None)
+    return best if best is not None and best.margin >= MARGIN else None
+
+
+def _plain_splits(token: str, lang: str, doc: DocumentWords, known: float) -> list[Split]:
+    """Splits of an all-lower-case or capitalised token (no case change inside)."""
+    found = []
+    for cut in range(2, len(token) - 1):
+        left, right = token[:cut], token[cut:]
+        split = _plain_split(token, left, right, lang, doc, known)
+        if split is not None:
+            found.append(split)
+    return found
+
+
+def _plain_split(
+    token: str, left: str, right: str, lang: str, doc: DocumentWords, known: float
+) -> Split | None:
+    functions = function_words(lang)
+    left_function, right_function = left.lower() in functions, right in functions
+    if left_function and right_function and token.islower() and len(left) + len(right) >= 5:
+        return _scored(left, right, "short", lang, doc, _whole_logp(token, lang, doc, known))
+    if known > 0:
+        return None  # a word wordfreq knows is one word, unless two function words
+    if right_function:
+        return _function_split(token, left, right, lang, doc)
+    if lang not in DICTIONARY_JOIN_LANGS or len(right) < 4 or zipf(right, lang) < MIN_RIGHT_ZIPF:
+        return None
+    if not _content_word(right, lang):
+        return None
+    if token[0].isupper():
+        if right in _PLACE_NAME_ENDS or zipf(left, lang) >= MIN_PART_ZIPF:
+            return None  # Kingsbridge, Redwater: compound names of two words
+        left_ok = len(left) >= 5 and not left.lower().startswith(_WORD_PREFIXES)
+    else:
+        left_ok = _content_word(left, lang) and not left.startswith(_WORD_PREFIXES)
+    if not left_ok or right in _ENCLITICS.get(lang, ()):
+        return None
+    return _scored(left, right, "dictionary", lang, doc, _whole_logp(token, lang, doc, 0.0))
+
+
+def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentWords) -> Split | None:
+    """A word or name with a function word stuck to it: ``Elyséethe``, ``channelthe``."""
+    if len(left) < 3 or right in _ENCLITICS.get(lang, ()):
+        return None
+    if len(right) < 3 and not doc.alone(left):
+        return None  # Ministerin, Stetsenkoin, advertit: words and names end this way
+    if token[0].isupper():
+        compounding = lang not in DICTIONARY_JOIN_LANGS
+        if compounding and (len(right) < 3 or not doc.alone(left)):
+            return None  # German nouns end in -in, -der, -den: only a name seen alone
+        whole = NAME_BASE - LETTER * len(left) + _suffix_logp(right, lang)
+    else:
+        if lang not in DICTIONARY_JOIN_LANGS or not _content_word(left, lang):
+            return None
+        whole = LOWER_BASE - LETTER * len(token)
+    if doc.repeated(token):
+        whole += REPEAT_BONUS
+    return _scored(left, right, "function", lang, doc, whole)
+
+
+def _case_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
+    """``SyriaAfter``, ``austinThe``: one lower-to-upper change before a frequent word."""
+    matches = list(_CASE_JOIN.finditer(token))
+    if len(matches) != 1 or any(c.isupper() for c in token[1 : matches[0].start()]):
+        return None
+    cut = matches[0].start()
+    left, right = token[:cut], token[cut:]
+    if left.lower() in _NAME_PREFIXES or (left.islower() and len(left) <= 2) or len(right) < 2:
+        return None  # McCain, DeSantis, iPhone, eBay
+    if right.lower() not in function_words(lang) and zipf(right, lang) < 4.0:
+        return None  # TotalEnergies, AstraZeneca: brands end in rarer words
+    return _scored(left, right, "case", lang, doc, _whole_logp(token, lang, doc, 0.0), SHAPE_BONUS)
+
+
+def _acronym_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
+    """``PISthat``: an acronym with a lower-case function word stuck to it."""
+    match = _ACRONYM_JOIN.match(token)
+    if match is None or token[match.end() :] not in function_words(lang):
+        return None
+    left, right = token[: match.end()], token[match.end() :]
+    return _scored(left, right, "acronym", lang, doc, _whole_logp(token, lang, doc, 0.0), SHAPE_BONUS)
+
+
+def _scored(
+    left: str, right: str, kind: str, lang: str, doc: DocumentWords, whole: float, bonus: float = 0.0
+) -> Split:
+    split = _part_logp(left, lang) + _part_logp(right, lang) + GLUE + bonus
+    if left[:1].isupper() and doc.alone(left):
+        split += DOC_NAME_BONUS
+    elif doc.alone(left) and doc.alone(right):
+        split += DOC_WORDS_BONUS
+    return Split(len(left), left, right, kind, round(split - whole, 3))
+
+
+def _whole_logp(token: str, lang: str, doc: DocumentWords, known: float) -> float:
+    if known > 0:
+        whole = known - 9.0
+    elif token.islower():
+        whole = LOWER_BASE - LETTER * len(token)
+    else:
+        whole = NAME_BASE - LETTER * len(token)
+    return whole + (REPEAT_BONUS if doc.repeated(token) else 0.0)
+
+
+def _part_logp(part: str, lang: str) -> float:
+    known = zipf(part, lang)
+    word = known - 9.0 if known > 0 else LOWER_BASE - LETTER * len(part)
+    if part[:1].isupper():
+        return max(word, NAME_BASE - LETTER * len(part))
+    return word
+
+
+def _content_word(part: str, lang: str) -> bool:
+    return part.islower() and len(part) >= 3 and zipf(part, lang) >= MIN_PART_ZIPF
+
+
+@lru_cache(maxsize=512)
+def _suffix_logp(suffix: str, lang: str) -> float:
+    """log10 share of the language's frequent words that end in ``suffix``."""
+    import math
+
+    words = [w for w in islice(_frequencies(lang), SUFFIX_VOCABULARY) if len(w) >= len(suffix) + 3]
+    ending = sum(1 for w in words if w.endswith(suffix))
+    return math.log10(max(ending, 1) / max(len(words), 1))

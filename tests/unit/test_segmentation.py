@@ -1,0 +1,99 @@
+"""The glued-word model: which tokens split, where, and which stay whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from postedit.segmentation import document_words, split_glued
+from postedit.unknown_words import classify_unknown, glue_point
+
+
+@pytest.mark.parametrize(
+    ("token", "lang", "left", "right"),
+    [
+        ("SyriaAfter", "en", "Syria", "After"),
+        ("austinThe", "en", "austin", "The"),
+        ("NHSthat", "en", "NHS", "that"),
+        ("Norwegiansbut", "en", "Norwegians", "but"),
+        ("Letterthe", "en", "Letter", "the"),
+        ("councilthe", "en", "council", "the"),
+        ("ofthe", "en", "of", "the"),
+        ("andthe", "en", "and", "the"),
+        ("Kovalenkodelivered", "en", "Kovalenko", "delivered"),
+        ("policeofficers", "en", "police", "officers"),
+        ("LisboaDepois", "pt", "Lisboa", "Depois"),
+        ("HamburgDie", "de", "Hamburg", "Die"),
+    ],
+)
+def test_glued_tokens_split_between_the_two_words(token: str, lang: str, left: str, right: str) -> None:
+    split = split_glued(token, lang)
+    assert split is not None
+    assert (split.left, split.right, token[: split.cut]) == (left, right, left)
+
+
+@pytest.mark.parametrize(
+    ("token", "lang"),
+    [
+        ("Garbatella", "en"),  # Garbat + ella: a name, not a word of English
+        ("Liberatrice", "en"),  # Liberat is no word, rice no Italian
+        ("Liberatrice", "it"),
+        ("Mattarella", "en"),
+        ("Lakehead", "en"),  # two words, but a place wordfreq knows
+        ("Redwater", "en"),  # word + word in capitals: a compound name
+        ("Castelverde", "en"),
+        ("Kircher", "en"),  # names end in -her, -on, -in all the time
+        ("Stetsenkoin", "en"),
+        ("TotalEnergies", "en"),
+        ("YouTube", "en"),
+        ("iPhone", "en"),
+        ("McDonald", "en"),
+        ("JPMorgan", "en"),
+        ("NewsOne", "fr"),  # a brand wordfreq knows in English
+        ("MEPs", "en"),
+        ("thereof", "en"),
+        ("another", "en"),
+        ("hacerlo", "es"),  # clitic pronouns belong to the verb
+        ("ricandidarsi", "it"),
+        ("Ministerin", "de"),  # German nouns: no dictionary or ending joins
+        ("Halbzeitbilanz", "de"),
+        ("advertit", "en"),  # a short ending alone is too weak
+    ],
+)
+def test_names_brands_and_compounds_stay_whole(token: str, lang: str) -> None:
+    assert split_glued(token, lang) is None
+
+
+def test_a_name_seen_alone_in_the_article_vouches_for_a_split() -> None:
+    assert split_glued("Zelenskyythe", "en") is None
+    words = document_words("Zelenskyy arrived. Later Zelenskyythe envoys left.")
+    split = split_glued("Zelenskyythe", "en", words)
+    assert split is not None and split.right == "the"
+    german = document_words("Merkel sprach. Dann hat Merkeldie Gäste begrüßt.")
+    assert split_glued("Merkeldie", "de") is None
+    assert split_glued("Merkeldie", "de", german) is not None
+
+
+def test_a_token_written_twice_counts_against_the_split() -> None:
+    once = split_glued("Romanovskydelivered", "en", document_words("Romanovskydelivered it."))
+    twice = split_glued(
+        "Romanovskydelivered", "en", document_words("Romanovskydelivered Romanovskydelivered")
+    )
+    assert once is not None and twice is not None and twice.margin < once.margin
+
+
+def test_the_model_is_deterministic() -> None:
+    first = [split_glued(t, "en") for t in ("SyriaAfter", "ofthe", "Garbatella", "NHSthat")]
+    again = [split_glued(t, "en") for t in ("SyriaAfter", "ofthe", "Garbatella", "NHSthat")]
+    assert first == again
+
+
+def test_unknown_words_share_the_model() -> None:
+    assert classify_unknown("Norwegiansbut", "", "en") == "unknown-word"
+    assert classify_unknown("NHSthat", "", "en") == "unknown-word"
+    assert classify_unknown("channelthe", "", "en") == "unknown-word"
+    assert classify_unknown("Mattarella", "", "en") == "unknown-name"
+    assert classify_unknown("Lakehead", "", "en") == "unknown-name"
+    assert glue_point("Norwegiansbut", "en") == len("Norwegians")
+    assert glue_point("Mattarella", "en") is None
+    text = "Zelenskyy arrived. Then Zelenskyythe envoys left."
+    assert classify_unknown("Zelenskyythe", text, "en") == "unknown-word"
