@@ -291,7 +291,7 @@ def _unknown_flags(document: Document, trip: RoundTrip) -> list[Flag]:
         if item.kind != "unknown-word":
             continue
         word = document.text[item.start : item.end]
-        cut = glue_point(word, document.lang)
+        cut = glue_point(word, document.lang, document.text)
         fix = Fix(item.start + cut, item.start + cut, " ", "engine-unknown-word") if cut else None
         why = "probably two words run together" if cut else "probably a name written in lowercase"
         flags.append(

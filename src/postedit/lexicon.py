@@ -237,3 +237,8 @@ def zipf(word: str, lang: str) -> float:
 
 def has_frequencies(lang: str) -> bool:
     return bool(_frequencies(lang))
+
+
+def frequency_table(lang: str) -> dict[str, float]:
+    """Every word of ``lang`` with its Zipf frequency, commonest first (read-only)."""
+    return _frequencies(lang)

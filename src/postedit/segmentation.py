@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from postedit.lexicon import _frequencies, closed_class, zipf
+from postedit.lexicon import closed_class, frequency_table, zipf
 
 NAME_BASE = -4.0  # log10 probability of "some name" before its letters are paid for
 LOWER_BASE = -6.0  # an unknown lower-case word is rarer than an unknown name
@@ -263,6 +263,6 @@ def _suffix_logp(suffix: str, lang: str) -> float:
     """log10 share of the language's frequent words that end in ``suffix``."""
     import math
 
-    words = [w for w in islice(_frequencies(lang), SUFFIX_VOCABULARY) if len(w) >= len(suffix) + 3]
+    words = [w for w in islice(frequency_table(lang), SUFFIX_VOCABULARY) if len(w) >= len(suffix) + 3]
     ending = sum(1 for w in words if w.endswith(suffix))
     return math.log10(max(ending, 1) / max(len(words), 1))
