@@ -13,6 +13,7 @@ hyphenated or apostrophised names never are.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postedit.segmentation import NO_DOCUMENT, document_words, split_glued
 
@@ -21,6 +22,9 @@ _NAME_PARTICLES = frozenset(
     "al el ul bin ibn bint abu abd de del della der den di da das dos du la le van von ter zu y e".split()
 )
 _NAME_JOINERS = ("-", "'", "’")
+
+
+_CAPITALISED = re.compile(r"(?<!\w)([A-ZÀ-ÖØ-Þ][\w’'-]*)(?!\w)(?!\s+\d)")
 
 
 def classify_unknown(
@@ -66,4 +70,11 @@ def glue_point(word: str, lang: str, document_text: str = "") -> int | None:
 
 
 def _capitalised_elsewhere(word: str, text: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(word.capitalize()) + r"(?!\w)", text) is not None
+    """The article writes ``word`` capitalised as a name (not as ``Interstate 5``, ``Route 66``)."""
+    return word.capitalize() in _capitalised_names(text)
+
+
+@lru_cache(maxsize=8)
+def _capitalised_names(text: str) -> frozenset[str]:
+    """Capitalised words of ``text``, one pass; a word before a number is a designation."""
+    return frozenset(match.group(1) for match in _CAPITALISED.finditer(text))

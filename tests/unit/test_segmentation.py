@@ -97,3 +97,11 @@ def test_unknown_words_share_the_model() -> None:
     assert glue_point("Mattarella", "en") is None
     text = "Zelenskyy arrived. Then Zelenskyythe envoys left."
     assert classify_unknown("Zelenskyythe", text, "en") == "unknown-word"
+
+
+def test_a_common_noun_capitalised_only_before_a_number_is_not_a_lowercased_name() -> None:
+    from postedit.unknown_words import classify_unknown
+
+    text = "Trucks crossed the interstate at dawn. Traffic on Interstate 5 stopped. lloyd met Lloyd."
+    assert classify_unknown("interstate", text, "en") == "unknown-name"
+    assert classify_unknown("lloyd", text, "en") == "unknown-word"
