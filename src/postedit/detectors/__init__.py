@@ -90,6 +90,7 @@ def load_all() -> dict[str, Detector]:
     """Import every detector module (registration happens at import) and return the registry."""
     from postedit.detectors import (  # noqa: F401
         blocks,
+        calques,
         capitals,
         consistency,
         fragments,

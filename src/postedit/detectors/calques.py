@@ -1,0 +1,100 @@
+"""Calques: phrases machine translation carries over word for word from the source.
+
+``he has 45 years`` (Spanish/French/Italian "tiene 45 años"), ``since years``
+(German "seit Jahren", French "depuis des années"), ``thanked the support of``
+("agradeció el apoyo de"), ``the past Monday`` ("el pasado lunes"),
+``counts with`` ("cuenta con"), ``assisted to the meeting`` ("asistió a").
+Each pattern is a construction that fluent English does not use, so a hit asks
+for a check (minor) and, where the repair is mechanical, carries the fix.
+They are meaning-level errors that no surface check sees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postedit.context import Context
+from postedit.detectors import Detector, detector
+from postedit.document import Block, Segment
+from postedit.flags import Flag
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December)")
+_PERIODS = r"(?:years|months|weeks|days|decades|hours)"
+_SUPPORT = (r"(?:support|help|work|efforts?|collaboration|cooperation|presence|welcome|hospitality|"
+            r"trust|confidence|commitment|solidarity)")
+
+
+@dataclass(frozen=True)
+class Calque:
+    """A word-for-word construction: where it comes from and how English says it."""
+
+    pattern: re.Pattern[str]
+    explanation: str
+    replacement: str | None = None  # a template for ``match.expand``; None: no mechanical fix
+
+
+CALQUES = (
+    Calque(
+        re.compile(r"\b(?:he|she|who|which|it) (?:has|had) (\d{1,3}) years\b(?! (?:of|ago|in|to|"
+                   r"left|since|before|after|for|at|on|under|as)\b)(?!-)", re.I),
+        "age given with “have” (Spanish/French/Italian “tener/avoir/avere N años”): English says "
+        "“is N”",
+    ),
+    Calque(
+        re.compile(rf"\bsince (?:(?:many|several|some|a few|two|three|four|five|ten|\d+) )?{_PERIODS}\b"
+                   r"(?! ago\b)", re.I),
+        "“since” with a length of time (German “seit Jahren”, French “depuis des années”): English "
+        "says “for …”",
+    ),
+    Calque(
+        re.compile(rf"\bthank(?:s|ed|ing)? (?:the|his|her|their|its|our) {_SUPPORT} of\b", re.I),
+        "“thank the support of X” (Spanish/Italian “agradecer el apoyo de”): English thanks a "
+        "person for something",
+    ),
+    Calque(
+        re.compile(rf"\bthe past ({_DAYS}|{_MONTHS})\b"),
+        "“the past Monday” (Spanish/Portuguese “el pasado lunes”): English says “last Monday”",
+        r"last \1",
+    ),
+    Calque(
+        re.compile(r"\b(?:counts?|counted|counting) with (?:the|a|an|more|some|about|around|over|"
+                   r"\d)", re.I),
+        "“count with” (Spanish/Portuguese “contar con”): English says “has” or “relies on”",
+    ),
+    Calque(
+        re.compile(r"\bassist(?:s|ed|ing)? (?:to|at) the (?:meeting|event|ceremony|session|summit|"
+                   r"conference|funeral|match|game|concert|inauguration|mass)\b", re.I),
+        "“assist to” (Spanish/French “asistir a, assister à”): English says “attend”",
+    ),
+    Calque(
+        re.compile(r"\b(?:propos|suggest|recommend)(?:e|es|ed|ing) to (?:the )?[A-Z][\w-]*"
+                   r"(?:(?: of| for| and)? [A-Z][\w-]*){0,3} to [a-z]+\b"),
+        "“propose to X to do” (German “vorschlagen, … zu”, Spanish “proponer a X que”): English "
+        "proposes that X do, or proposes doing",
+    ),
+    Calque(
+        re.compile(r"\bin the measure (?:in which|that|of)\b", re.I),
+        "“in the measure in which” (Spanish/French “en la medida en que”): English says “insofar "
+        "as” or “to the extent that”",
+    ),
+)
+
+
+@detector(
+    "calque",
+    category="style/unidiomatic",
+    severity="minor",
+    description="A phrase carried over word for word from the source language (he has 45 years, "
+    "since years, thanked the support of, the past Monday, counts with)",
+    languages=("en",),
+)
+def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    for item in CALQUES:
+        for match in item.pattern.finditer(seg.text):
+            start, end = seg.start + match.start(), seg.start + match.end()
+            replacement = match.expand(item.replacement) if item.replacement else None
+            yield det.flag(start, end, f"“{match.group(0)}”: {item.explanation}", replacement)
