@@ -38,17 +38,22 @@ class PosteditGroup(click.Group):
             ctx.exit(0)
 
 
-@click.group(cls=PosteditGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _epilog(examples: str) -> str:
+    """Examples shown at the very end of ``--help`` (after the options), lines kept as written."""
+    return "\b\n" + examples.strip("\n")
+
+
+@click.group(cls=PosteditGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=_epilog("""
+Examples:
+  postedit score article.txt
+  postedit rules
+"""))
 @click.version_option(__version__, prog_name="postedit")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
-    """Find and repair garbled machine translation.
-
-    \b
-    Example:
-      postedit score article.txt
-    """
+    """Find and repair garbled machine translation."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
 
@@ -146,7 +151,12 @@ def batch_settings(
     )
 
 
-@main.command()
+@main.command(epilog=_epilog("""
+Examples:
+  postedit score fixtures/articles/floods-valencia-en.txt
+  postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
+  postedit score news/ -j 2 --engine apertium --source-lang es
+"""))
 @click.argument("articles", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -161,7 +171,7 @@ def batch_settings(
 )
 @click.option("--color/--no-color", default=None, help="Force colour on or off in the table.")
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
     help="Worker processes; output keeps the input order.",
 )  # fmt: skip
 @engine_options
@@ -185,12 +195,6 @@ def score(
 
     ARTICLES are .txt/.md files (blank-line paragraphs), .jsonl collections
     ({"id", "text"} per line), directories of those, or - for stdin.
-
-    \b
-    Examples:
-      postedit score fixtures/articles/floods-valencia-en.txt
-      postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
-      postedit score article.txt --engine apertium --source-lang es
     """
     from postedit.batch import score_paths
     from postedit.reporting import render
@@ -213,40 +217,56 @@ def score(
         sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@main.command(epilog=_epilog("""
+Examples:
+  postedit rules
+  postedit rules --format json | jq -r '.[].id'
+"""))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
 def rules(fmt: str) -> None:
-    """List the detector catalogue: ids, MQM categories, severities, languages.
+    """List the rule catalogue: detectors, then the engine evidence rules.
 
-    \b
-    Example:
-      postedit rules --format json
+    For each: id, MQM category, severity, languages, scope (segment or block
+    for detectors; engine: needs a round trip; source: needs --source).
     """
     import json
 
-    from postedit.detectors import load_all
-
-    rows = [
-        {
-            "id": det.id,
-            "category": det.category,
-            "severity": det.severity,
-            "languages": sorted(det.languages) if det.languages else "all",
-            "scope": det.scope,
-            "description": det.description,
-        }
-        for det in load_all().values()
-    ]
+    rows = rule_rows()
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        langs = row["languages"] if row["languages"] == "all" else ",".join(row["languages"])
+        langs = row["languages"] if isinstance(row["languages"], str) else ",".join(row["languages"])
         click.echo(f"{row['id']:22} {row['category']:28} {row['severity']:6} {langs:16} "
-                   f"{row['description']}")
+                   f"{row['scope']:8} {row['description']}")
 
 
-@main.command()
+def rule_rows() -> list[dict]:
+    """Every rule id with its metadata: the detectors, then the engine evidence rules."""
+    from postedit.detectors import load_all
+    from postedit.engine_rules import ENGINE_RULES
+
+    rows = [
+        {"id": det.id, "category": det.category, "severity": det.severity,
+         "languages": sorted(det.languages) if det.languages else "all",
+         "scope": det.scope, "origin": "detector", "description": det.description}
+        for det in load_all().values()
+    ]
+    rows += [
+        {"id": rule.id, "category": rule.category, "severity": rule.severity,
+         "languages": "engine pairs", "scope": rule.scope, "origin": "engine",
+         "description": rule.description}
+        for rule in ENGINE_RULES.values()
+    ]
+    return rows
+
+
+@main.command(epilog=_epilog("""
+Examples:
+  postedit review fixtures/articles/floods-valencia-en.txt
+  postedit review news.jsonl --record 42 --editor "Ann Editor"
+"""))
 @click.argument("article")
 @click.option("--source", "source_path", help="The original (source-language) article, if known.")
 @click.option("--source-lang", default="es", show_default=True, help="Language translated from.")
@@ -273,18 +293,10 @@ def review(
     rules: str | None,
     skip_rules: str | None,
 ) -> None:
-    """Open ARTICLE in the review UI to repair it sentence by sentence.
+    """Open ARTICLE in the review UI to repair it sentence by sentence."""
+    from postedit.extras import require_extra
 
-    \b
-    Example:
-      postedit review fixtures/articles/floods-valencia-en.txt
-    """
-    try:
-        from postedit_tui import run_review
-    except ImportError as exc:
-        raise PosteditError(
-            f"the review UI is not installed ({exc.name} missing): pip install 'postedit[tui]'"
-        ) from None
+    run_review = require_extra("tui", "the review UI", "postedit_tui", "run_review")
     config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     run_review(
         article,

@@ -196,29 +196,53 @@ def diff_command(
 
 
 @click.command("verify", epilog=_epilog("""
-Example:
+Examples:
   postedit verify article.edited.txt
+  postedit verify news/*.edited.txt --format json
 """))
-@click.argument("edited")
-@click.option("--prov", help="Provenance record (default EDITED.prov.json).")
-@click.option("--input", "input_path", help="The original article, if it moved.")
+@click.argument("edited", nargs=-1, required=True)
+@click.option("--prov", help="Provenance record (one EDITED only; default EDITED.prov.json).")
+@click.option("--input", "input_path", help="The original article, if it moved (one EDITED only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-def verify_command(edited: str, prov: str | None, input_path: str | None, fmt: str) -> None:
-    """Check EDITED against its provenance: hashes, chain, replay of every revision.
+              show_default=True, help="text: one line per file; json: one object per line.")
+def verify_command(edited: tuple[str, ...], prov: str | None, input_path: str | None,
+                   fmt: str) -> None:
+    """Check each EDITED file against its provenance: hashes, chain, replay of every revision.
 
-    Prints OK, or the first broken link (file, segment, revision) and exits 1.
+    Prints OK, or the first broken link (file, segment, revision), per file
+    (prefixed with the file's name when there are several); exits 1 when any
+    is broken, 2 when one cannot be read.
     """
+    if (prov or input_path) and len(edited) > 1:
+        raise InputError("--prov and --input name one record; give one EDITED")
+    if "-" in edited and not prov:
+        raise InputError("reading EDITED from stdin needs --prov")
+    outcomes = [_verify_one(path, prov, input_path, fmt, len(edited) > 1) for path in edited]
+    if ExitCode.USAGE_OR_INPUT in outcomes:
+        sys.exit(int(ExitCode.USAGE_OR_INPUT))
+    if ExitCode.QUALITY_BELOW_THRESHOLD in outcomes:
+        sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
+
+
+def _verify_one(path: str, prov: str | None, input_path: str | None, fmt: str,
+                named: bool) -> ExitCode:
+    """Verify one file and print its line; an unreadable one is an error line, not a stop."""
     import json
 
     from postedit.verify import verify
 
-    if edited == "-" and not prov:
-        raise InputError("reading EDITED from stdin needs --prov")
-    result = verify(edited, prov, input_path)
-    click.echo(json.dumps(result.to_json()) if fmt == "json" else result.line())
-    if not result.ok:
-        sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
+    try:
+        result = verify(path, prov, input_path)
+    except PosteditError as exc:
+        if not named:
+            raise
+        click.echo(f"postedit: error: {exc}", err=True)
+        return ExitCode.USAGE_OR_INPUT
+    if fmt == "json":
+        click.echo(json.dumps({"path": path, **result.to_json()}))
+    else:
+        click.echo(f"{path}: {result.line()}" if named else result.line())
+    return ExitCode.OK if result.ok else ExitCode.QUALITY_BELOW_THRESHOLD
 
 
 # --- export / import -----------------------------------------------------------------------
@@ -238,11 +262,13 @@ Examples:
               "(default ARTICLE.prov.json when it exists).")
 @click.option("--source", "source_path", help="The source-language article, if known.")
 @click.option("--source-lang", help="Language of --source (ISO 639-1).")
+@click.option("--input", "input_path", help="The original article of an edited ARTICLE, if it "
+              "moved or was read from stdin.")
 @click.option("-o", "--output", help="Output file (default ARTICLE.xlf; - for stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output.")
 def export_command(
     article: str, fmt: str, prov: str | None, source_path: str | None,
-    source_lang: str | None, output: str | None, force: bool,
+    source_lang: str | None, input_path: str | None, output: str | None, force: bool,
 ) -> None:
     """Export ARTICLE (and its edits) as XLIFF 2.1 with ITS 2.0 annotations.
 
@@ -258,7 +284,7 @@ def export_command(
         from postedit.formats.xliff import export_file
 
         data = export_file(article, prov_path=prov, source_path=source_path,
-                           source_lang=source_lang)
+                           source_lang=source_lang, input_path=input_path)
         target = output or f"{os.path.splitext(article)[0]}.xlf"
     if article == "-" and not output:
         target = "-"

@@ -89,24 +89,28 @@ def export_file(
     prov_path: str | None = None,
     source_path: str | None = None,
     source_lang: str | None = None,
+    input_path: str | None = None,
 ) -> bytes:
-    """XLIFF bytes for ``article``: an edited output with a sidecar, or an unedited article."""
-    record, base_dir = _record_for(article, prov_path)
-    source = load_input_for(record, base_dir=base_dir)
+    """XLIFF bytes for ``article``: an edited output with a sidecar, or an unedited article
+    (``-``: read from stdin). ``input_path`` is the original of an edited output that moved."""
+    record, source = _record_for(article, prov_path, input_path)
     flags = _flags_by_segment(record, source)
     sources = _source_sentences(record, source, source_path)
     return export_record(record, flags, sources, source_lang)
 
 
-def _record_for(article: str, prov_path: str | None) -> tuple[dict, str | None]:
-    """The record to export and the folder its paths are relative to."""
+def _record_for(article: str, prov_path: str | None, input_path: str | None) -> tuple[dict, Any]:
+    """The record to export and the input article it was made from."""
     if prov_path is None and article != "-" and os.path.exists(sidecar_path(article)):
         prov_path = sidecar_path(article)
     if prov_path is not None:
-        return read_record(prov_path), os.path.dirname(os.path.abspath(prov_path))
-    session = Session(load_source(article))
+        record = read_record(prov_path)
+        base_dir = os.path.dirname(os.path.abspath(prov_path))
+        return record, load_input_for(record, input_path, base_dir)
+    source = load_source(article)  # read once: stdin cannot be read again
+    session = Session(source)
     data = session.output_bytes()
-    return session.build_record(default_output(article), sha256_hex(data)), None
+    return session.build_record(default_output(article), sha256_hex(data)), source
 
 
 def _flags_by_segment(record: Mapping, source: Any) -> dict[tuple[int, str], list[dict]]:
