@@ -283,14 +283,27 @@ def export_command(
     else:
         from postedit.formats.xliff import export_file
 
+        target = output or ("-" if article == "-" else f"{os.path.splitext(article)[0]}.xlf")
         data = export_file(article, prov_path=prov, source_path=source_path,
-                           source_lang=source_lang, input_path=input_path)
-        target = output or f"{os.path.splitext(article)[0]}.xlf"
+                           source_lang=source_lang or _assumed_source_lang(source_path),
+                           input_path=input_path, xliff_path=None if target == "-" else target)
     if article == "-" and not output:
         target = "-"
     write_atomic(target, data, force=force)
     if target != "-":
         click.echo(f"{article}: exported to {target}", err=True)
+
+
+def _assumed_source_lang(source_path: str | None) -> str | None:
+    """Without --source-lang or --source, srcLang is the default source language: say so."""
+    if source_path is not None:
+        return None  # detected in the source article
+    from postedit.config import resolve
+
+    lang = resolve().source_lang
+    click.echo(f"postedit: srcLang “{lang}” assumed (the default source language); "
+               "name the language translated from with --source-lang", err=True)
+    return lang
 
 
 def _prov_json(article: str, prov: str | None) -> bytes:
