@@ -52,6 +52,7 @@ class BatchSettings:
         progress: show a progress bar on stderr.
         skip_pairs: score an article with detectors only when the named engine cannot
             translate its language pair (None: when the batch has more than one article).
+        source_lang_note: said once the first article is read (``source_lang`` was assumed).
     """
 
     engine: str = "none"
@@ -61,6 +62,7 @@ class BatchSettings:
     jobs: int = 1
     progress: bool = False
     skip_pairs: bool | None = None
+    source_lang_note: str | None = None
 
 
 def score_paths(paths: Iterable[str], config: Config, settings: BatchSettings) -> Iterator[DocumentReport]:
@@ -69,11 +71,19 @@ def score_paths(paths: Iterable[str], config: Config, settings: BatchSettings) -
     total = count_articles(paths) if settings.progress or settings.skip_pairs is None else None
     if settings.skip_pairs is None:
         settings = replace(settings, skip_pairs=total != 1)
-    documents = load_documents(paths, config)
+    documents = _noting(load_documents(paths, config), settings.source_lang_note)
     reports = (
         _parallel(documents, config, settings) if settings.jobs > 1 else _serial(documents, config, settings)
     )
     yield from _with_progress(reports, settings.progress, total)
+
+
+def _noting(documents: Iterator[Document], note: str | None) -> Iterator[Document]:
+    """The documents, saying ``note`` once the first one could be read (not before an error)."""
+    for document in documents:
+        if note:
+            notice_once(note)
+        yield document
 
 
 def count_articles(paths: Iterable[str]) -> int | None:

@@ -51,11 +51,56 @@ Examples:
 """))
 @click.version_option(__version__, prog_name="postedit")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--config", "config_file", metavar="FILE",
+              help="Settings file (TOML; default: $POSTEDIT_CONFIG, else config.toml in the user "
+              "config directory). See: postedit config show")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, config_file: str | None) -> None:
     """Find and repair garbled machine translation."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["config_file"] = config_file
+
+
+def user_settings() -> dict[str, Any]:
+    """The effective settings of the config file (read once per command)."""
+    from postedit.user_config import load_settings
+
+    obj = click.get_current_context().find_root().ensure_object(dict)
+    if "settings" not in obj:
+        obj["settings"] = load_settings(obj.get("config_file"))
+    return obj["settings"]
+
+
+def setting(key: str, option: Any) -> Any:
+    """The command-line option when given, else the config file's value, else the default."""
+    return option if option is not None else user_settings()[key].value
+
+
+def source_lang_and_note(option: str | None, engine: str) -> tuple[str, str | None]:
+    """--source-lang, else the config file's; with the built-in default, also a notice that
+    says so and how to change it (None when nothing was assumed or no engine needs it)."""
+    from postedit.user_config import DEFAULT_ORIGIN
+
+    if option is not None:
+        return option, None
+    chosen = user_settings()["source_lang"]
+    if chosen.origin != DEFAULT_ORIGIN or engine == "none":
+        return str(chosen.value), None
+    return str(chosen.value), (
+        f"assuming the articles were translated from “{chosen.value}” (the default); name the "
+        "language with --source-lang, or set source_lang in the config file (postedit config show)"
+    )
+
+
+def chosen_source_lang(option: str | None, engine: str) -> str:
+    """:func:`source_lang_and_note`, saying the notice at once."""
+    lang, note = source_lang_and_note(option, engine)
+    if note:
+        from postedit.engines import notice_once
+
+        notice_once(note)
+    return lang
 
 
 def analysis_options(func: F) -> F:
@@ -74,12 +119,14 @@ def analysis_options(func: F) -> F:
 
 
 def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **more: Any) -> Config:
-    return resolve(
-        lang=lang,
-        rules=_rule_list(rules),
-        skip_rules=_rule_list(skip_rules) or (),
-        **more,
-    )
+    """The analysis settings: the options, else the config file's rules and skip_rules."""
+    chosen_rules = _rule_list(rules)
+    if chosen_rules is None and user_settings()["rules"].value is not None:
+        chosen_rules = tuple(user_settings()["rules"].value)
+    chosen_skip = _rule_list(skip_rules)
+    if chosen_skip is None:
+        chosen_skip = tuple(user_settings()["skip_rules"].value)
+    return resolve(lang=lang, rules=chosen_rules, skip_rules=chosen_skip, **more)
 
 
 def _rule_list(value: str | None) -> tuple[str, ...] | None:
@@ -94,15 +141,13 @@ def engine_options(func: F) -> F:
         click.option(
             "--engine",
             type=click.Choice(["auto", "argos", "apertium", "none"]),
-            default="auto",
-            show_default=True,
-            help="Engine for round-trip scores: auto uses Argos if installed, else Apertium.",
+            help="Engine for round-trip scores: auto (the default, or engine in the config "
+            "file) uses Argos if installed, else Apertium.",
         ),
         click.option(
             "--source-lang",
-            default="es",
-            show_default=True,
-            help="Language the articles were translated from.",
+            help="Language the articles were translated from (default: source_lang in the "
+            "config file, else es).",
         ),
         click.option(
             "--source",
@@ -184,8 +229,8 @@ def score(
     lang: str | None,
     rules: str | None,
     skip_rules: str | None,
-    engine: str,
-    source_lang: str,
+    engine: str | None,
+    source_lang: str | None,
     source_path: str | None,
     device: str,
     no_cache: bool,
@@ -196,13 +241,18 @@ def score(
     ARTICLES are .txt/.md files (blank-line paragraphs), .jsonl collections
     ({"id", "text"} per line), directories of those, or - for stdin.
     """
+    from dataclasses import replace
+
     from postedit.batch import score_paths
     from postedit.reporting import render
 
+    engine = setting("engine", engine)
+    source_lang, note = source_lang_and_note(source_lang, engine)
     config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     below: list[str] = []
     settings = batch_settings(engine, source_lang, source_path, device, no_cache, articles, jobs)
+    settings = replace(settings, source_lang_note=note)
 
     def reports() -> Iterator[Any]:
         for report in score_paths(articles, config, settings):
@@ -269,23 +319,22 @@ Examples:
 """))
 @click.argument("article")
 @click.option("--source", "source_path", help="The original (source-language) article, if known.")
-@click.option("--source-lang", default="es", show_default=True, help="Language translated from.")
+@click.option("--source-lang", help="Language translated from (default: the config file's, else es).")
 @click.option(
     "--engine",
     type=click.Choice(["auto", "argos", "apertium", "none"]),
-    default="auto",
-    show_default=True,
-    help="Back-translation engine for round-trip scores.",
+    help="Back-translation engine for round-trip scores (default: the config file's, else auto).",
 )
 @click.option("-o", "--output", help="Where to save the edited article (default ARTICLE.edited.EXT).")
-@click.option("--editor", help="Name recorded in the provenance (default: git user.name, login).")
+@click.option("--editor", help="Name recorded in the provenance (default: the config file's editor, "
+              "else git user.name, else the login name).")
 @click.option("--record", "record_id", help="For a .jsonl collection: the id of the article to review.")
 @analysis_options
 def review(
     article: str,
     source_path: str | None,
-    source_lang: str,
-    engine: str,
+    source_lang: str | None,
+    engine: str | None,
     output: str | None,
     editor: str | None,
     record_id: str | None,
@@ -297,23 +346,27 @@ def review(
     from postedit.extras import require_extra
 
     run_review = require_extra("tui", "the review UI", "postedit_tui", "run_review")
-    config = config_from(lang, rules, skip_rules, source_lang=source_lang)
+    engine = setting("engine", engine)
+    # The UI covers stderr while it runs: the assumed language is not said here.
+    config = config_from(lang, rules, skip_rules,
+                         source_lang=source_lang_and_note(source_lang, engine)[0])
     run_review(
         article,
         config=config,
         source_path=source_path,
         engine=engine,
         output=output,
-        editor=editor,
+        editor=setting("editor", editor),
         record=record_id,
     )
 
 
 def _register_commands() -> None:
+    from postedit.cli_config import config_group
     from postedit.cli_engines import cache_group, models_group
     from postedit.cli_review import COMMANDS
 
-    for command in (*COMMANDS, models_group, cache_group):
+    for command in (*COMMANDS, models_group, cache_group, config_group):
         main.add_command(command)
 
 

@@ -88,9 +88,11 @@ def apply_command(
         raise InputError("-o/--prov name one file; give one ARTICLE (or none of them)")
     if in_place and output:
         raise InputError("use either --in-place or -o, not both")
+    from postedit.cli import setting
+
     options = {"rules": _rules(rules), "remove_boilerplate": remove_boilerplate,
                "output": output, "sidecar": prov, "in_place": in_place, "force": force,
-               "editor": editor, "dry_run": dry_run, "lang": lang}
+               "editor": setting("editor", editor), "dry_run": dry_run, "lang": lang}
     failures = 0
     for _path, result in _run_all(paths, options, jobs):
         if isinstance(result, PosteditError):
@@ -298,12 +300,9 @@ def _assumed_source_lang(source_path: str | None) -> str | None:
     """Without --source-lang or --source, srcLang is the default source language: say so."""
     if source_path is not None:
         return None  # detected in the source article
-    from postedit.config import resolve
+    from postedit.cli import chosen_source_lang
 
-    lang = resolve().source_lang
-    click.echo(f"postedit: srcLang “{lang}” assumed (the default source language); "
-               "name the language translated from with --source-lang", err=True)
-    return lang
+    return chosen_source_lang(None, "export")
 
 
 def _prov_json(article: str, prov: str | None) -> bytes:
@@ -330,9 +329,11 @@ def import_command(
 
     Targets changed in the CAT tool become new human revisions.
     """
+    from postedit.cli import setting
     from postedit.formats.xliff import import_file
 
-    saved = import_file(xliff, output=output, input_path=input_path, editor=editor, force=force)
+    saved = import_file(xliff, output=output, input_path=input_path,
+                        editor=setting("editor", editor), force=force)
     click.echo(f"{xliff}: imported to {saved.output}, provenance {saved.sidecar}", err=True)
 
 

@@ -73,7 +73,7 @@ def test_the_table_says_the_engine_was_skipped(apertium_without_pairs: None) -> 
 
 
 def test_a_single_article_still_fails_with_exit_3(apertium_without_pairs: None) -> None:
-    result = run("score", BAHN, "--engine", "apertium", "--format", "jsonl")
+    result = run("score", BAHN, "--engine", "apertium", "--source-lang", "es", "--format", "jsonl")
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "apertium-spa-deu" not in result.stderr
 
