@@ -330,7 +330,7 @@ def import_command(
     Targets changed in the CAT tool become new human revisions.
     """
     from postedit.cli import setting
-    from postedit.formats.xliff import import_file
+    from postedit.formats.xliff_import import import_file
 
     saved = import_file(xliff, output=output, input_path=input_path,
                         editor=setting("editor", editor), force=force)
