@@ -288,7 +288,7 @@ def rules(fmt: str) -> None:
         return
     for row in rows:
         langs = row["languages"] if isinstance(row["languages"], str) else ",".join(row["languages"])
-        click.echo(f"{row['id']:22} {row['category']:28} {row['severity']:6} {langs:16} "
+        click.echo(f"{row['id']:22} {row['category']:28} {row['severity']:6} {langs:18} "
                    f"{row['scope']:8} {row['description']}")
 
 

@@ -140,7 +140,7 @@ def test_rules_table_is_stable() -> None:
     assert "".join(engine_lines) == (GOLDEN / "rules-engine.txt").read_text("utf-8")
     assert lines[-len(engine_lines):] == engine_lines  # after every detector
     for line in lines:
-        assert line[22] == " " and line[51] == " " and line[58] == " " and line[75] == " ", line
+        assert line[22] == " " and line[51] == " " and line[58] == " " and line[77] == " ", line
 
 
 def test_skip_rules_accepts_engine_rules() -> None:
