@@ -5,6 +5,11 @@ Documents are read and parsed in the main process and sent to a pool of
 each worker builds its engines once and shares the SQLite translation cache with
 the others. Reports come back as soon as the next one in input order is ready,
 with a bounded number in flight, so output streams and order never changes.
+Workers hand their notices back with each report; the main process says each once.
+
+In a batch of several articles, a named engine that cannot translate one
+article's language pair is skipped for that article (a notice, and the report's
+``notices`` say so); with a single article it is an error (exit 3).
 """
 
 from __future__ import annotations
@@ -19,9 +24,17 @@ from dataclasses import dataclass, field, replace
 
 from postedit.config import Config
 from postedit.document import Document
-from postedit.engines import EngineConfig, EngineSelector, auto_choice, mute_notices
+from postedit.engines import (
+    EngineConfig,
+    EngineSelector,
+    auto_choice,
+    capture_notices,
+    drain_notices,
+    notice_once,
+)
 from postedit.errors import EngineError
 from postedit.pipeline import DocumentReport, analyse, load_documents
+from postedit.readers import JSONL_SUFFIXES, expand_paths
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -37,6 +50,9 @@ class BatchSettings:
         source_text: the original article (``--source``), for a single document.
         jobs: worker processes; 1 scores in this process.
         progress: show a progress bar on stderr.
+        skip_pairs: score an article with detectors only when the named engine cannot
+            translate its language pair (None: when the batch has more than one article).
+        source_lang_note: said once the first article is read (``source_lang`` was assumed).
     """
 
     engine: str = "none"
@@ -45,21 +61,55 @@ class BatchSettings:
     source_text: str | None = None
     jobs: int = 1
     progress: bool = False
+    skip_pairs: bool | None = None
+    source_lang_note: str | None = None
 
 
 def score_paths(paths: Iterable[str], config: Config, settings: BatchSettings) -> Iterator[DocumentReport]:
     """Reports for every article in ``paths``, in order."""
-    documents = load_documents(list(paths), config)
+    paths = expand_paths(list(paths))
+    total = count_articles(paths) if settings.progress or settings.skip_pairs is None else None
+    if settings.skip_pairs is None:
+        settings = replace(settings, skip_pairs=total != 1)
+    documents = _noting(load_documents(paths, config), settings.source_lang_note)
     reports = (
         _parallel(documents, config, settings) if settings.jobs > 1 else _serial(documents, config, settings)
     )
-    yield from _with_progress(reports, settings.progress)
+    yield from _with_progress(reports, settings.progress, total)
+
+
+def _noting(documents: Iterator[Document], note: str | None) -> Iterator[Document]:
+    """The documents, saying ``note`` once the first one could be read (not before an error)."""
+    for document in documents:
+        if note:
+            notice_once(note)
+        yield document
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """How many articles ``paths`` hold, or None when that cannot be known before reading
+    (stdin, a pipe)."""
+    total = 0
+    for path in paths:
+        if path == "-" or not os.path.isfile(path):
+            return None
+        if path.lower().endswith(JSONL_SUFFIXES):
+            with open(path, "rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _selector(settings: BatchSettings) -> EngineSelector:
+    return EngineSelector(settings.engine, settings.source_lang, settings.engine_config,
+                          skip_pairs=bool(settings.skip_pairs))
 
 
 def _serial(
     documents: Iterable[Document], config: Config, settings: BatchSettings
 ) -> Iterator[DocumentReport]:
-    engines = EngineSelector(settings.engine, settings.source_lang, settings.engine_config)
+    engines = _selector(settings)
     for document in documents:
         yield _analyse(document, config, settings, engines)
 
@@ -69,11 +119,13 @@ def _analyse(
 ) -> DocumentReport:
     try:
         engine = engines.for_language(document.lang)
-        return analyse(document, config, engine=engine, source_text=settings.source_text)
+        report = analyse(document, config, engine=engine, source_text=settings.source_text)
     except EngineError as exc:
         if exc.path is not None:
             raise
         raise EngineError(str(exc), path=document.id) from None
+    skipped = engines.skipped.get(document.lang)
+    return replace(report, notices=(*report.notices, skipped)) if skipped else report
 
 
 def _parallel(
@@ -85,7 +137,7 @@ def _parallel(
     with ProcessPoolExecutor(
         settings.jobs, mp_context=context, initializer=_start_worker, initargs=(config, settings)
     ) as pool:
-        pending: deque[Future[DocumentReport]] = deque()
+        pending: deque[Future[tuple[DocumentReport, list[str]]]] = deque()
         languages: set[str] = set()
         for document in documents:
             if settings.engine == "auto" and document.lang not in languages:
@@ -93,32 +145,44 @@ def _parallel(
                 auto_choice(settings.source_lang, document.lang)  # the notice, said here once
             pending.append(pool.submit(_work, document))
             if len(pending) >= settings.jobs * IN_FLIGHT_PER_JOB:
-                yield pending.popleft().result()
+                yield _said(pending.popleft().result())
         while pending:
-            yield pending.popleft().result()
+            yield _said(pending.popleft().result())
+
+
+def _said(result: tuple[DocumentReport, list[str]]) -> DocumentReport:
+    """The report of a worker, after saying (once) the notices it brought back."""
+    report, notices = result
+    for message in notices:
+        notice_once(message)
+    return report
 
 
 _WORKER: dict = {}
 
 
 def _start_worker(config: Config, settings: BatchSettings) -> None:
-    mute_notices()
+    capture_notices()
     _WORKER["config"] = config
     _WORKER["settings"] = settings
-    _WORKER["engines"] = EngineSelector(settings.engine, settings.source_lang, settings.engine_config)
+    _WORKER["engines"] = _selector(settings)
 
 
-def _work(document: Document) -> DocumentReport:
-    return _analyse(document, _WORKER["config"], _WORKER["settings"], _WORKER["engines"])
+def _work(document: Document) -> tuple[DocumentReport, list[str]]:
+    report = _analyse(document, _WORKER["config"], _WORKER["settings"], _WORKER["engines"])
+    return report, drain_notices()
 
 
-def _with_progress(reports: Iterator[DocumentReport], show: bool) -> Iterator[DocumentReport]:
+def _with_progress(
+    reports: Iterator[DocumentReport], show: bool, total: int | None = None
+) -> Iterator[DocumentReport]:
     if not show:
         yield from reports
         return
     from tqdm import tqdm
 
-    with tqdm(unit="doc", file=sys.stderr, desc="postedit", leave=False) as bar:
+    # With a known total tqdm shows the count, percent and ETA; without, a running count.
+    with tqdm(total=total, unit="doc", file=sys.stderr, desc="postedit", leave=False) as bar:
         for report in reports:
             bar.update(1)
             yield report

@@ -38,19 +38,69 @@ class PosteditGroup(click.Group):
             ctx.exit(0)
 
 
-@click.group(cls=PosteditGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _epilog(examples: str) -> str:
+    """Examples shown at the very end of ``--help`` (after the options), lines kept as written."""
+    return "\b\n" + examples.strip("\n")
+
+
+@click.group(cls=PosteditGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=_epilog("""
+Examples:
+  postedit score article.txt
+  postedit rules
+"""))
 @click.version_option(__version__, prog_name="postedit")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--config", "config_file", metavar="FILE",
+              help="Settings file (TOML; default: $POSTEDIT_CONFIG, else config.toml in the user "
+              "config directory). See: postedit config show")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
-    """Find and repair garbled machine translation.
-
-    \b
-    Example:
-      postedit score article.txt
-    """
+def main(ctx: click.Context, debug: bool, config_file: str | None) -> None:
+    """Find and repair garbled machine translation."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["config_file"] = config_file
+
+
+def user_settings() -> dict[str, Any]:
+    """The effective settings of the config file (read once per command)."""
+    from postedit.user_config import load_settings
+
+    obj = click.get_current_context().find_root().ensure_object(dict)
+    if "settings" not in obj:
+        obj["settings"] = load_settings(obj.get("config_file"))
+    return obj["settings"]
+
+
+def setting(key: str, option: Any) -> Any:
+    """The command-line option when given, else the config file's value, else the default."""
+    return option if option is not None else user_settings()[key].value
+
+
+def source_lang_and_note(option: str | None, engine: str) -> tuple[str, str | None]:
+    """--source-lang, else the config file's; with the built-in default, also a notice that
+    says so and how to change it (None when nothing was assumed or no engine needs it)."""
+    from postedit.user_config import DEFAULT_ORIGIN
+
+    if option is not None:
+        return option, None
+    chosen = user_settings()["source_lang"]
+    if chosen.origin != DEFAULT_ORIGIN or engine == "none":
+        return str(chosen.value), None
+    return str(chosen.value), (
+        f"assuming the articles were translated from “{chosen.value}” (the default); name the "
+        "language with --source-lang, or set source_lang in the config file (postedit config show)"
+    )
+
+
+def chosen_source_lang(option: str | None, engine: str) -> str:
+    """:func:`source_lang_and_note`, saying the notice at once."""
+    lang, note = source_lang_and_note(option, engine)
+    if note:
+        from postedit.engines import notice_once
+
+        notice_once(note)
+    return lang
 
 
 def analysis_options(func: F) -> F:
@@ -69,12 +119,14 @@ def analysis_options(func: F) -> F:
 
 
 def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **more: Any) -> Config:
-    return resolve(
-        lang=lang,
-        rules=_rule_list(rules),
-        skip_rules=_rule_list(skip_rules) or (),
-        **more,
-    )
+    """The analysis settings: the options, else the config file's rules and skip_rules."""
+    chosen_rules = _rule_list(rules)
+    if chosen_rules is None and user_settings()["rules"].value is not None:
+        chosen_rules = tuple(user_settings()["rules"].value)
+    chosen_skip = _rule_list(skip_rules)
+    if chosen_skip is None:
+        chosen_skip = tuple(user_settings()["skip_rules"].value)
+    return resolve(lang=lang, rules=chosen_rules, skip_rules=chosen_skip, **more)
 
 
 def _rule_list(value: str | None) -> tuple[str, ...] | None:
@@ -89,15 +141,13 @@ def engine_options(func: F) -> F:
         click.option(
             "--engine",
             type=click.Choice(["auto", "argos", "apertium", "none"]),
-            default="auto",
-            show_default=True,
-            help="Engine for round-trip scores: auto uses Argos if installed, else Apertium.",
+            help="Engine for round-trip scores: auto (the default, or engine in the config "
+            "file) uses Argos if installed, else Apertium.",
         ),
         click.option(
             "--source-lang",
-            default="es",
-            show_default=True,
-            help="Language the articles were translated from.",
+            help="Language the articles were translated from (default: source_lang in the "
+            "config file, else es).",
         ),
         click.option(
             "--source",
@@ -146,7 +196,12 @@ def batch_settings(
     )
 
 
-@main.command()
+@main.command(epilog=_epilog("""
+Examples:
+  postedit score fixtures/articles/floods-valencia-en.txt
+  postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
+  postedit score news/ -j 2 --engine apertium --source-lang es
+"""))
 @click.argument("articles", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -161,7 +216,7 @@ def batch_settings(
 )
 @click.option("--color/--no-color", default=None, help="Force colour on or off in the table.")
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
     help="Worker processes; output keeps the input order.",
 )  # fmt: skip
 @engine_options
@@ -174,8 +229,8 @@ def score(
     lang: str | None,
     rules: str | None,
     skip_rules: str | None,
-    engine: str,
-    source_lang: str,
+    engine: str | None,
+    source_lang: str | None,
     source_path: str | None,
     device: str,
     no_cache: bool,
@@ -185,20 +240,19 @@ def score(
 
     ARTICLES are .txt/.md files (blank-line paragraphs), .jsonl collections
     ({"id", "text"} per line), directories of those, or - for stdin.
-
-    \b
-    Examples:
-      postedit score fixtures/articles/floods-valencia-en.txt
-      postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
-      postedit score article.txt --engine apertium --source-lang es
     """
+    from dataclasses import replace
+
     from postedit.batch import score_paths
     from postedit.reporting import render
 
+    engine = setting("engine", engine)
+    source_lang, note = source_lang_and_note(source_lang, engine)
     config = config_from(lang, rules, skip_rules, source_lang=source_lang)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     below: list[str] = []
     settings = batch_settings(engine, source_lang, source_path, device, no_cache, articles, jobs)
+    settings = replace(settings, source_lang_note=note)
 
     def reports() -> Iterator[Any]:
         for report in score_paths(articles, config, settings):
@@ -213,59 +267,74 @@ def score(
         sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
 
 
-@main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@main.command(epilog=_epilog("""
+Examples:
+  postedit rules
+  postedit rules --format json | jq -r '.[].id'
+"""))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
 def rules(fmt: str) -> None:
-    """List the detector catalogue: ids, MQM categories, severities, languages.
+    """List the rule catalogue: detectors, then the engine evidence rules.
 
-    \b
-    Example:
-      postedit rules --format json
+    For each: id, MQM category, severity, languages, scope (segment or block
+    for detectors; engine: needs a round trip; source: needs --source).
     """
     import json
 
-    from postedit.detectors import load_all
-
-    rows = [
-        {
-            "id": det.id,
-            "category": det.category,
-            "severity": det.severity,
-            "languages": sorted(det.languages) if det.languages else "all",
-            "scope": det.scope,
-            "description": det.description,
-        }
-        for det in load_all().values()
-    ]
+    rows = rule_rows()
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        langs = row["languages"] if row["languages"] == "all" else ",".join(row["languages"])
-        click.echo(f"{row['id']:22} {row['category']:28} {row['severity']:6} {langs:16} "
-                   f"{row['description']}")
+        langs = row["languages"] if isinstance(row["languages"], str) else ",".join(row["languages"])
+        click.echo(f"{row['id']:22} {row['category']:28} {row['severity']:6} {langs:18} "
+                   f"{row['scope']:8} {row['description']}")
 
 
-@main.command()
+def rule_rows() -> list[dict]:
+    """Every rule id with its metadata: the detectors, then the engine evidence rules."""
+    from postedit.detectors import load_all
+    from postedit.engine_rules import ENGINE_RULES
+
+    rows = [
+        {"id": det.id, "category": det.category, "severity": det.severity,
+         "languages": sorted(det.languages) if det.languages else "all",
+         "scope": det.scope, "origin": "detector", "description": det.description}
+        for det in load_all().values()
+    ]
+    rows += [
+        {"id": rule.id, "category": rule.category, "severity": rule.severity,
+         "languages": "engine pairs", "scope": rule.scope, "origin": "engine",
+         "description": rule.description}
+        for rule in ENGINE_RULES.values()
+    ]
+    return rows
+
+
+@main.command(epilog=_epilog("""
+Examples:
+  postedit review fixtures/articles/floods-valencia-en.txt
+  postedit review news.jsonl --record 42 --editor "Ann Editor"
+"""))
 @click.argument("article")
 @click.option("--source", "source_path", help="The original (source-language) article, if known.")
-@click.option("--source-lang", default="es", show_default=True, help="Language translated from.")
+@click.option("--source-lang", help="Language translated from (default: the config file's, else es).")
 @click.option(
     "--engine",
     type=click.Choice(["auto", "argos", "apertium", "none"]),
-    default="auto",
-    show_default=True,
-    help="Back-translation engine for round-trip scores.",
+    help="Back-translation engine for round-trip scores (default: the config file's, else auto).",
 )
 @click.option("-o", "--output", help="Where to save the edited article (default ARTICLE.edited.EXT).")
-@click.option("--editor", help="Name recorded in the provenance (default: git user.name, login).")
+@click.option("--editor", help="Name recorded in the provenance (default: the config file's editor, "
+              "else git user.name, else the login name).")
 @click.option("--record", "record_id", help="For a .jsonl collection: the id of the article to review.")
 @analysis_options
 def review(
     article: str,
     source_path: str | None,
-    source_lang: str,
-    engine: str,
+    source_lang: str | None,
+    engine: str | None,
     output: str | None,
     editor: str | None,
     record_id: str | None,
@@ -273,35 +342,31 @@ def review(
     rules: str | None,
     skip_rules: str | None,
 ) -> None:
-    """Open ARTICLE in the review UI to repair it sentence by sentence.
+    """Open ARTICLE in the review UI to repair it sentence by sentence."""
+    from postedit.extras import require_extra
 
-    \b
-    Example:
-      postedit review fixtures/articles/floods-valencia-en.txt
-    """
-    try:
-        from postedit_tui import run_review
-    except ImportError as exc:
-        raise PosteditError(
-            f"the review UI is not installed ({exc.name} missing): pip install 'postedit[tui]'"
-        ) from None
-    config = config_from(lang, rules, skip_rules, source_lang=source_lang)
+    run_review = require_extra("tui", "the review UI", "postedit_tui", "run_review")
+    engine = setting("engine", engine)
+    # The UI covers stderr while it runs: the assumed language is not said here.
+    config = config_from(lang, rules, skip_rules,
+                         source_lang=source_lang_and_note(source_lang, engine)[0])
     run_review(
         article,
         config=config,
         source_path=source_path,
         engine=engine,
         output=output,
-        editor=editor,
+        editor=setting("editor", editor),
         record=record_id,
     )
 
 
 def _register_commands() -> None:
+    from postedit.cli_config import config_group
     from postedit.cli_engines import cache_group, models_group
     from postedit.cli_review import COMMANDS
 
-    for command in (*COMMANDS, models_group, cache_group):
+    for command in (*COMMANDS, models_group, cache_group, config_group):
         main.add_command(command)
 
 

@@ -33,8 +33,8 @@ def models_group() -> None:
 
 @models_group.command(
     "list",
-    help="Show installed Argos packages (pair, version, size, folder) and Apertium pairs."
-    "\n\nExample:\n\n\b\n  postedit models list",
+    help="Show installed Argos packages (pair, version, size, folder) and Apertium pairs.",
+    epilog="\b\nExample:\n  postedit models list",
 )
 def list_models() -> None:
     from postedit.engines.apertium import apertium_version, installed_modes
@@ -56,7 +56,8 @@ def list_models() -> None:
     "install",
     help="Install an Argos model: FROM TO downloads it from the Argos index (online); "
     "--file installs a downloaded .argosmodel (offline). Archives are checked before "
-    "anything is written.\n\nExample:\n\n\b\n  postedit models install es en\n"
+    "anything is written.",
+    epilog="\b\nExamples:\n  postedit models install es en\n"
     "  postedit models install --file translate-es_en-1_9.argosmodel",
 )
 @click.argument("from_code", required=False)
@@ -82,8 +83,8 @@ def install_model(from_code: str | None, to_code: str | None, file_path: Path | 
 
 @models_group.command(
     "remove",
-    help="Remove the installed Argos model FROM->TO."
-    "\n\nExample:\n\n\b\n  postedit models remove es en",
+    help="Remove the installed Argos model FROM->TO.",
+    epilog="\b\nExample:\n  postedit models remove es en",
 )
 @click.argument("from_code")
 @click.argument("to_code")
@@ -104,8 +105,8 @@ def cache_group() -> None:
 
 
 @cache_group.command(
-    "info", help="Where the cache is, how many results it holds and its size."
-    "\n\nExample:\n\n\b\n  postedit cache info",
+    "info", help="Where the cache is, how many results it holds and its size.",
+    epilog="\b\nExample:\n  postedit cache info",
 )  # fmt: skip
 def cache_info() -> None:
     from postedit.cache import TranslationCache
@@ -120,7 +121,8 @@ def cache_info() -> None:
 
 @cache_group.command(
     "clear",
-    help="Delete every cached translation and score.\n\nExample:\n\n\b\n  postedit cache clear",
+    help="Delete every cached translation and score.",
+    epilog="\b\nExample:\n  postedit cache clear",
 )
 def cache_clear() -> None:
     from postedit.cache import TranslationCache

@@ -88,9 +88,11 @@ def apply_command(
         raise InputError("-o/--prov name one file; give one ARTICLE (or none of them)")
     if in_place and output:
         raise InputError("use either --in-place or -o, not both")
+    from postedit.cli import setting
+
     options = {"rules": _rules(rules), "remove_boilerplate": remove_boilerplate,
                "output": output, "sidecar": prov, "in_place": in_place, "force": force,
-               "editor": editor, "dry_run": dry_run, "lang": lang}
+               "editor": setting("editor", editor), "dry_run": dry_run, "lang": lang}
     failures = 0
     for _path, result in _run_all(paths, options, jobs):
         if isinstance(result, PosteditError):
@@ -196,29 +198,53 @@ def diff_command(
 
 
 @click.command("verify", epilog=_epilog("""
-Example:
+Examples:
   postedit verify article.edited.txt
+  postedit verify news/*.edited.txt --format json
 """))
-@click.argument("edited")
-@click.option("--prov", help="Provenance record (default EDITED.prov.json).")
-@click.option("--input", "input_path", help="The original article, if it moved.")
+@click.argument("edited", nargs=-1, required=True)
+@click.option("--prov", help="Provenance record (one EDITED only; default EDITED.prov.json).")
+@click.option("--input", "input_path", help="The original article, if it moved (one EDITED only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-def verify_command(edited: str, prov: str | None, input_path: str | None, fmt: str) -> None:
-    """Check EDITED against its provenance: hashes, chain, replay of every revision.
+              show_default=True, help="text: one line per file; json: one object per line.")
+def verify_command(edited: tuple[str, ...], prov: str | None, input_path: str | None,
+                   fmt: str) -> None:
+    """Check each EDITED file against its provenance: hashes, chain, replay of every revision.
 
-    Prints OK, or the first broken link (file, segment, revision) and exits 1.
+    Prints OK, or the first broken link (file, segment, revision), per file
+    (prefixed with the file's name when there are several); exits 1 when any
+    is broken, 2 when one cannot be read.
     """
+    if (prov or input_path) and len(edited) > 1:
+        raise InputError("--prov and --input name one record; give one EDITED")
+    if "-" in edited and not prov:
+        raise InputError("reading EDITED from stdin needs --prov")
+    outcomes = [_verify_one(path, prov, input_path, fmt, len(edited) > 1) for path in edited]
+    if ExitCode.USAGE_OR_INPUT in outcomes:
+        sys.exit(int(ExitCode.USAGE_OR_INPUT))
+    if ExitCode.QUALITY_BELOW_THRESHOLD in outcomes:
+        sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
+
+
+def _verify_one(path: str, prov: str | None, input_path: str | None, fmt: str,
+                named: bool) -> ExitCode:
+    """Verify one file and print its line; an unreadable one is an error line, not a stop."""
     import json
 
     from postedit.verify import verify
 
-    if edited == "-" and not prov:
-        raise InputError("reading EDITED from stdin needs --prov")
-    result = verify(edited, prov, input_path)
-    click.echo(json.dumps(result.to_json()) if fmt == "json" else result.line())
-    if not result.ok:
-        sys.exit(int(ExitCode.QUALITY_BELOW_THRESHOLD))
+    try:
+        result = verify(path, prov, input_path)
+    except PosteditError as exc:
+        if not named:
+            raise
+        click.echo(f"postedit: error: {exc}", err=True)
+        return ExitCode.USAGE_OR_INPUT
+    if fmt == "json":
+        click.echo(json.dumps({"path": path, **result.to_json()}))
+    else:
+        click.echo(f"{path}: {result.line()}" if named else result.line())
+    return ExitCode.OK if result.ok else ExitCode.QUALITY_BELOW_THRESHOLD
 
 
 # --- export / import -----------------------------------------------------------------------
@@ -238,11 +264,13 @@ Examples:
               "(default ARTICLE.prov.json when it exists).")
 @click.option("--source", "source_path", help="The source-language article, if known.")
 @click.option("--source-lang", help="Language of --source (ISO 639-1).")
+@click.option("--input", "input_path", help="The original article of an edited ARTICLE, if it "
+              "moved or was read from stdin.")
 @click.option("-o", "--output", help="Output file (default ARTICLE.xlf; - for stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output.")
 def export_command(
     article: str, fmt: str, prov: str | None, source_path: str | None,
-    source_lang: str | None, output: str | None, force: bool,
+    source_lang: str | None, input_path: str | None, output: str | None, force: bool,
 ) -> None:
     """Export ARTICLE (and its edits) as XLIFF 2.1 with ITS 2.0 annotations.
 
@@ -257,14 +285,24 @@ def export_command(
     else:
         from postedit.formats.xliff import export_file
 
+        target = output or ("-" if article == "-" else f"{os.path.splitext(article)[0]}.xlf")
         data = export_file(article, prov_path=prov, source_path=source_path,
-                           source_lang=source_lang)
-        target = output or f"{os.path.splitext(article)[0]}.xlf"
+                           source_lang=source_lang or _assumed_source_lang(source_path),
+                           input_path=input_path, xliff_path=None if target == "-" else target)
     if article == "-" and not output:
         target = "-"
     write_atomic(target, data, force=force)
     if target != "-":
         click.echo(f"{article}: exported to {target}", err=True)
+
+
+def _assumed_source_lang(source_path: str | None) -> str | None:
+    """Without --source-lang or --source, srcLang is the default source language: say so."""
+    if source_path is not None:
+        return None  # detected in the source article
+    from postedit.cli import chosen_source_lang
+
+    return chosen_source_lang(None, "export")
 
 
 def _prov_json(article: str, prov: str | None) -> bytes:
@@ -291,9 +329,11 @@ def import_command(
 
     Targets changed in the CAT tool become new human revisions.
     """
-    from postedit.formats.xliff import import_file
+    from postedit.cli import setting
+    from postedit.formats.xliff_import import import_file
 
-    saved = import_file(xliff, output=output, input_path=input_path, editor=editor, force=force)
+    saved = import_file(xliff, output=output, input_path=input_path,
+                        editor=setting("editor", editor), force=force)
     click.echo(f"{xliff}: imported to {saved.output}, provenance {saved.sidecar}", err=True)
 
 

@@ -35,5 +35,12 @@ class EngineError(PosteditError):
     exit_code = ExitCode.ENGINE
 
 
+class EnginePairError(EngineError):
+    """The engine is there but cannot translate this language pair.
+
+    A batch skips the engine for such a document (with a notice) and scores the rest.
+    """
+
+
 class OutputError(PosteditError):
     """An output cannot be written without losing the user's data."""

@@ -52,7 +52,11 @@ class SegmentReport:
 
 @dataclass(frozen=True)
 class DocumentReport:
-    """The verdict on one article, and on each of its sentences."""
+    """The verdict on one article, and on each of its sentences.
+
+    ``notices`` say what was left out of this article's scoring and why (an engine
+    that cannot translate its language pair, in a batch).
+    """
 
     document: Document
     segments: tuple[SegmentReport, ...]
@@ -60,6 +64,7 @@ class DocumentReport:
     penalty: float
     score: float
     words: int
+    notices: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
         out = {"ok": 0, "check": 0, "garbled": 0}
@@ -174,7 +179,8 @@ def analyse(
             engine, document, config.source_lang, source_text=source_text
         )
         for flag in engine_flags:
-            flags[flag.segment].append(flag)
+            if config.enabled(flag.rule):  # --rules/--skip-rules name engine rules too
+                flags[flag.segment].append(flag)
     reports = tuple(
         segment_report(block, seg, flags[seg.id], document.lang, extra.get(seg.id))
         for block, seg in document.iter_segments()

@@ -56,6 +56,7 @@ def document_record(doc_report: DocumentReport) -> dict:
         "score": doc_report.score,
         "verdicts": doc_report.counts(),
         "skipped_rules": [{"rule": rule, "reason": why} for rule, why in doc_report.skipped_rules],
+        "notices": list(doc_report.notices),
         "weights": verdict.SEVERITY_WEIGHTS,
         "postedit": __version__,
     }
@@ -97,12 +98,16 @@ def write_csv(reports: Iterable[DocumentReport], out: IO[str]) -> None:
 def write_table(reports: Iterable[DocumentReport], out: IO[str], *, color: bool | None) -> None:
     from rich.console import Console
 
-    console = Console(file=out, no_color=color is False, force_terminal=color, highlight=False)
+    # --color/--no-color decide; without either, Rich's own NO_COLOR and terminal checks do.
+    no_color = None if color is None else not color
+    console = Console(file=out, no_color=no_color, force_terminal=color, highlight=False)
     for doc_report in reports:
         console.print(_table(doc_report))
         console.print(_summary_line(doc_report))
         for rule, why in doc_report.skipped_rules:
             console.print(f"  skipped {rule}: {why}", style="dim")
+        for notice in doc_report.notices:
+            console.print(f"  {notice}", style="yellow", markup=False)
 
 
 def _table(doc_report: DocumentReport):  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from postedit.applying import apply_file
 from postedit.formats.xliff import (
     ITS_NS,
     MDA_NS,
+    MTC_NS,
     XLIFF_NS,
     export_file,
     import_file,
@@ -55,7 +56,7 @@ def assert_valid(path: Path) -> None:
     assert 'xmlns="urn:oasis:names:tc:xliff:document:2.0"' in raw
     for element in root.iter():
         namespace = element.tag[1:].split("}", 1)[0]
-        assert namespace in (XLIFF_NS, ITS_NS, MDA_NS), element.tag
+        assert namespace in (XLIFF_NS, ITS_NS, MDA_NS, MTC_NS), element.tag
     if not VALIDATOR.exists():
         return  # schema check skipped: /work/shared/tools/validate-xliff is not on this machine
     done = subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True,
@@ -109,14 +110,16 @@ def test_its_annotations_for_flags_revisions_and_scores(tmp_path: Path) -> None:
     records = root.findall(f".//{{{ITS_NS}}}provenanceRecord")
     assert {r.get("revTool") or r.get("revPerson") for r in records} == {
         "postedit rule:glued-words", "Ann"}
-    issues = root.findall(f".//{{{ITS_NS}}}locQualityIssue")
-    assert any("glued-words" in i.get("locQualityIssueComment", "") for i in issues)
-    assert all(i.get("locQualityIssueType") for i in issues)
+    comment = f"{{{ITS_NS}}}locQualityIssueComment"
+    issues = [m for m in root.iter(f"{{{XLIFF_NS}}}mrk") if m.get(comment)]
+    assert any(m.get(comment).startswith("glued-words") and m.text == "stayedhome"
+               for m in issues)
+    assert all(m.get(f"{{{ITS_NS}}}locQualityIssueType") for m in issues)
     confidence = [m.get(f"{{{ITS_NS}}}mtConfidence") for m in root.iter(f"{{{XLIFF_NS}}}mrk")]
     assert "0.62" in confidence
     states = {u.get("id"): u.find(f"{{{XLIFF_NS}}}segment").get("state")
               for u in root.iter(f"{{{XLIFF_NS}}}unit")}
-    assert states == {"b1.s1": "translated", "b2.s1": "reviewed", "b2.s2": "reviewed"}
+    assert states == {"b1.s1": "translated", "b2.s1": "translated", "b2.s2": "reviewed"}
 
 
 def test_targets_changed_in_a_cat_tool_become_human_revisions(tmp_path: Path) -> None:

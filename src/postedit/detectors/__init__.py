@@ -76,12 +76,14 @@ def parse_rule_list(value: str | None) -> tuple[str, ...] | None:
     """
     if not value:
         return None
+    from postedit.engine_rules import ENGINE_RULES
     from postedit.errors import InputError
 
     names = tuple(name.strip() for name in value.split(",") if name.strip())
-    unknown = [name for name in names if name not in load_all()]
+    catalogue = {**load_all(), **ENGINE_RULES}  # engine evidence rules have ids too
+    unknown = [name for name in names if name not in catalogue]
     if unknown:
-        known = ", ".join(sorted(load_all()))
+        known = ", ".join(sorted(catalogue))
         raise InputError(f"unknown rule {', '.join(unknown)} (known: {known})")
     return names
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postedit.engines.base import Engine, EngineInfo, ForcedScore, Translation
-from postedit.errors import EngineError
+from postedit.errors import EngineError, EnginePairError
 
 ENGINES: dict[str, EngineInfo] = {
     "argos": EngineInfo("argos", "Argos Translate models (neural, CTranslate2), with scores"),
@@ -25,7 +25,7 @@ ENGINES: dict[str, EngineInfo] = {
 }
 ENGINE_CHOICES = ("auto", *ENGINES)
 _NOTICES: set[str] = set()
-_MUTED: list[bool] = []
+_CAPTURED: list[list[str]] = []  # in --jobs workers: notices kept for the main process
 
 __all__ = [
     "ENGINES",
@@ -93,9 +93,17 @@ def auto_choice(src: str, tgt: str) -> str:
     return name
 
 
-def mute_notices() -> None:
-    """Worker processes leave the notices to the main process (so each is said once)."""
-    _MUTED.append(True)
+def capture_notices() -> None:
+    """Worker processes keep their notices for the main process, which says each once."""
+    _CAPTURED.append([])
+
+
+def drain_notices() -> list[str]:
+    """The notices captured since the last call (see :func:`capture_notices`)."""
+    if not _CAPTURED:
+        return []
+    notices, _CAPTURED[-1] = _CAPTURED[-1], []
+    return notices
 
 
 def get_engine(
@@ -127,41 +135,64 @@ def get_engine(
 
 def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
     if name == "argos":
-        try:
-            from postedit.engines.argos import ArgosEngine
-        except ImportError as exc:
-            raise EngineError(f"Argos is not available ({exc}); pip install 'postedit[argos]'") from exc
-        return ArgosEngine(src, tgt, device=config.device, threads=config.threads)
-    from postedit.engines.apertium import ISO3, ApertiumEngine
+        from postedit.engines.argos import ArgosEngine
+        from postedit.extras import EXTRA_MODULES, missing_extra_message
 
+        try:
+            return ArgosEngine(src, tgt, device=config.device, threads=config.threads)
+        except ModuleNotFoundError as exc:  # ctranslate2/sentencepiece load lazily
+            missing = (exc.name or "").split(".", 1)[0]
+            if missing not in EXTRA_MODULES["argos"]:
+                raise
+            raise EngineError(missing_extra_message("argos", "--engine argos", missing)) from None
+    from postedit.engines.apertium import ApertiumEngine, apertium_binary, install_hint
+
+    if apertium_binary() is None:
+        raise EngineError(f"apertium is not installed; {install_hint(src, tgt)}")
     if not apertium_available(src, tgt):
-        pair = f"{ISO3.get(src, src)}-{ISO3.get(tgt, tgt)}"
-        raise EngineError(
-            f"Apertium cannot translate {src}<->{tgt} here; install it with: "
-            f"apt-get install apertium apertium-{pair}"
-        )
+        raise EnginePairError(f"Apertium cannot translate {src}<->{tgt} here; {install_hint(src, tgt)}")
     return ApertiumEngine(src, tgt)
 
 
 def notice_once(message: str) -> None:
-    """Say ``message`` on stderr once per process (not at all in ``--jobs`` workers)."""
-    if message not in _NOTICES and not _MUTED:
-        _NOTICES.add(message)
+    """Say ``message`` on stderr once per process (``--jobs`` workers pass it on instead)."""
+    if message in _NOTICES:
+        return
+    _NOTICES.add(message)
+    if _CAPTURED:
+        _CAPTURED[-1].append(message)
+    else:
         print(f"postedit: {message}", file=sys.stderr)
 
 
 class EngineSelector:
-    """One engine per document language, built on first use (``postedit score`` on many files)."""
+    """One engine per document language, built on first use (``postedit score`` on many files).
 
-    def __init__(self, name: str, source_lang: str, config: EngineConfig | None = None) -> None:
+    With ``skip_pairs`` (a batch), a language the named engine cannot translate is
+    scored with detectors only: one notice, and :attr:`skipped` keeps the reason.
+    """
+
+    def __init__(
+        self, name: str, source_lang: str, config: EngineConfig | None = None,
+        *, skip_pairs: bool = False,
+    ) -> None:  # fmt: skip
         if name not in ENGINE_CHOICES:
             raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
         self.name = name
         self.source_lang = source_lang
         self.config = config or EngineConfig()
+        self.skip_pairs = skip_pairs
+        self.skipped: dict[str, str] = {}
         self._engines: dict[str, Engine | None] = {}
 
     def for_language(self, lang: str) -> Engine | None:
         if lang not in self._engines:
-            self._engines[lang] = get_engine(self.name, self.source_lang, lang, self.config)
+            try:
+                self._engines[lang] = get_engine(self.name, self.source_lang, lang, self.config)
+            except EnginePairError as exc:
+                if not self.skip_pairs:
+                    raise
+                self.skipped[lang] = f"{self.name} skipped: {exc}"
+                notice_once(f"{exc}; “{lang}” articles are scored with detectors only")
+                self._engines[lang] = None
         return self._engines[lang]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from postedit.engines.base import ForcedScore, Hypothesis, Translation, UnknownWord
-from postedit.errors import EngineError
+from postedit.errors import EngineError, EnginePairError
 
 MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
 # ISO 639-1 (what postedit uses) to ISO 639-3 (what Apertium mode names use).
@@ -30,9 +30,46 @@ ISO3 = {
     "nb": "nob", "nn": "nno", "is": "isl", "eo": "epo", "ar": "ara", "ru": "rus", "uk": "ukr",
 }  # fmt: skip
 ISO1 = {three: one for one, three in ISO3.items()}
+# Debian's Apertium pair packages (apt-cache search '^apertium-', Debian 12/13), by ISO 639-1
+# pair. Hints name only these: guessing ``apertium-spa-deu`` sends people after a package that
+# does not exist.
+DEBIAN_PAIRS = {
+    frozenset(pair.split("-")): package
+    for pair, package in {
+        "af-nl": "apertium-afr-nld", "an-ca": "apertium-arg-cat", "be-ru": "apertium-bel-rus",
+        "br-fr": "apertium-br-fr", "ca-it": "apertium-cat-ita", "ca-sc": "apertium-cat-srd",
+        "da-nb": "apertium-dan-nor", "en-gl": "apertium-en-gl", "en-ca": "apertium-eng-cat",
+        "en-es": "apertium-eng-spa", "eo-ca": "apertium-eo-ca", "eo-en": "apertium-eo-en",
+        "eo-es": "apertium-eo-es", "eo-fr": "apertium-eo-fr", "es-gl": "apertium-es-gl",
+        "es-pt": "apertium-es-pt", "es-ro": "apertium-es-ro", "eu-en": "apertium-eu-en",
+        "eu-es": "apertium-eu-es", "fr-es": "apertium-fr-es", "fr-ca": "apertium-fra-cat",
+        "is-en": "apertium-isl-eng", "is-sv": "apertium-isl-swe", "id-ms": "apertium-ind-zlm",
+        "mk-bg": "apertium-mkd-bul", "mk-en": "apertium-mkd-eng", "nn-nb": "apertium-nno-nob",
+        "oc-ca": "apertium-oc-ca", "oc-es": "apertium-oc-es", "oc-fr": "apertium-oci-fra",
+        "pt-ca": "apertium-por-cat", "pt-gl": "apertium-pt-gl", "ru-uk": "apertium-rus-ukr",
+        "es-an": "apertium-spa-arg", "es-ast": "apertium-spa-ast", "es-ca": "apertium-spa-cat",
+        "es-it": "apertium-spa-ita", "sc-it": "apertium-srd-ita", "sv-da": "apertium-swe-dan",
+        "sv-nb": "apertium-swe-nor", "ur-hi": "apertium-urd-hin",
+    }.items()
+}  # fmt: skip
 SEPARATOR = "\n\n"
 _MARKED = re.compile(r"(?<![\w*#@])([*#@])(\w+(?:['’-]\w+)*)")
 _BLANK_RUN = re.compile(r"\s*\n\s*")
+
+
+def debian_package(src: str, tgt: str) -> str | None:
+    """The Debian package with Apertium's ``src``-``tgt`` pair, when Debian has one."""
+    return DEBIAN_PAIRS.get(frozenset((src, tgt)))
+
+
+def install_hint(src: str, tgt: str) -> str:
+    """How to get Apertium for ``src<->tgt``, naming only packages that exist."""
+    package = debian_package(src, tgt)
+    binary = "" if apertium_binary() else "apertium "
+    if package is None:
+        return (f"Debian has no Apertium pair for {src}-{tgt}; use --engine argos "
+                f"(postedit models install {src} {tgt})")
+    return f"install it with: apt-get install {binary}{package}"
 
 
 def apertium_binary() -> str | None:
@@ -196,10 +233,7 @@ class ApertiumEngine:
 
     def __init__(self, src: str, tgt: str) -> None:
         if apertium_binary() is None:
-            raise EngineError(
-                "apertium is not installed; install it with: "
-                f"apt-get install apertium apertium-{ISO3.get(src, src)}-{ISO3.get(tgt, tgt)}"
-            )
+            raise EngineError(f"apertium is not installed; {install_hint(src, tgt)}")
         self.pair = (src, tgt)
         modes = [m for m in (mode_for(src, tgt), mode_for(tgt, src)) if m]
         self.version = apertium_version()
@@ -216,10 +250,8 @@ class ApertiumEngine:
     ) -> list[Translation]:
         mode = mode_for(src, tgt)
         if mode is None:
-            raise EngineError(
-                f"Apertium has no {src}->{tgt} pair installed; install it with: "
-                f"apt-get install apertium-{ISO3.get(src, src)}-{ISO3.get(tgt, tgt)}"
-            )
+            raise EnginePairError(f"Apertium has no {src}->{tgt} pair installed; "
+                                  f"{install_hint(src, tgt)}")
         results = []
         for source, marked in zip(texts, translate_raw(mode, texts), strict=True):
             clean, unknown = strip_markers(source, marked)

@@ -25,7 +25,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from postedit.errors import EngineError
+from postedit.errors import EngineError, EnginePairError
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # the largest real Argos packages unpack to well under 1 GiB
 # Model weights barely compress (real packages: 1-3x); a zip bomb reaches 1000x.
@@ -134,7 +134,7 @@ def find_route(src: str, tgt: str, packages: list[ArgosPackage]) -> list[ArgosPa
 
 def missing_model_error(src: str, tgt: str) -> EngineError:
     where = ", ".join(str(d) for d in packages_dirs())
-    return EngineError(
+    return EnginePairError(
         f"no Argos model for {src}->{tgt} is installed (looked in {where}); "
         f"install it with: postedit models install {src} {tgt}"
     )

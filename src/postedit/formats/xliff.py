@@ -6,12 +6,18 @@ sentence when a source article is known, else the machine translation;
 ``<target>`` is the edited text. ITS 2.0 data categories, in the ITS namespace
 (``its:version="2.0"`` on the root):
 
-- Localization Quality Issue: the detectors' flags, as ``its:locQualityIssues``
-  standoff per unit, referenced from an ``<mrk type="its:generic">`` around the
-  machine translation;
+- Localization Quality Issue: one ``<mrk type="its:generic">`` per flag on its
+  exact span of the sentence it was found on (the machine translation: in
+  ``<source>`` when no source article is known, in ``<target>`` while it is
+  unchanged, else in an ``mtc:match`` holding it), see :mod:`.xliff_issues`;
+  the same findings as ``<note category="postedit">`` for tools without ITS;
 - Provenance: each revision as an ``its:provenanceRecord`` (``revPerson`` for
   people, ``revTool`` for rules and engines), referenced from the target;
 - MT Confidence: a score of the machine translation, ``its:mtConfidence`` (0..1).
+
+``state``/``subState`` tell garbled, to-check, fine and edited units apart.
+``srcLang`` is the language translated from; paths are relative to the XLIFF
+file (never absolute), and an unedited article's export names no editor.
 
 Everything postedit needs to rebuild the article and its provenance exactly
 (segment offsets, full revisions with their hashes) rides along in the XLIFF
@@ -29,23 +35,29 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from postedit.errors import InputError, OutputError
+from postedit.formats.xliff_issues import (  # noqa: F401  (re-exported: the mapping tables)
+    ISSUE_TYPES,
+    SEVERITY_SCORES,
+    UNIT_STATES,
+    fill_marked,
+    issue_type,
+    notes_element,
+    unit_state,
+)
 from postedit.provenance import (
     document_from_record,
-    human,
     load_input_for,
     load_source,
-    locate_recorded,
     read_record,
-    resolve_editor,
-    revisions_of,
     sha256_hex,
 )
-from postedit.session import SavedFiles, Session
+from postedit.session import Session
 from postedit.writers import default_output, sidecar_path
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 ITS_NS = "http://www.w3.org/2005/11/its"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XLIFF_VERSION = "2.1"
 ITS_VERSION = "2.0"
@@ -53,25 +65,7 @@ ITS_VERSION = "2.0"
 ET.register_namespace("", XLIFF_NS)
 ET.register_namespace("its", ITS_NS)
 ET.register_namespace("mda", MDA_NS)
-
-# MQM category (or its prefix) -> ITS 2.0 locQualityIssueType.
-ISSUE_TYPES = {
-    "accuracy/untranslated": "untranslated",
-    "accuracy": "mistranslation",
-    "fluency/spelling": "misspelling",
-    "fluency/grammar": "grammar",
-    "fluency/punctuation": "typographical",
-    "fluency/typography": "typographical",
-    "fluency/character-encoding": "characters",
-    "fluency": "grammar",
-    "style": "style",
-    "locale": "locale-violation",
-    "design": "formatting",
-}
-# MQM severity -> ITS locQualityIssueSeverity (0..100).
-SEVERITY_SCORES = {"minor": 10, "major": 50, "critical": 100}
-STATES = {"unchanged": "translated", "accepted": "reviewed", "edited": "reviewed",
-          "removed": "reviewed"}
+ET.register_namespace("mtc", MTC_NS)
 
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -89,24 +83,71 @@ def export_file(
     prov_path: str | None = None,
     source_path: str | None = None,
     source_lang: str | None = None,
+    input_path: str | None = None,
+    xliff_path: str | None = None,
 ) -> bytes:
-    """XLIFF bytes for ``article``: an edited output with a sidecar, or an unedited article."""
-    record, base_dir = _record_for(article, prov_path)
-    source = load_input_for(record, base_dir=base_dir)
+    """XLIFF bytes for ``article``: an edited output with a sidecar, or an unedited article
+    (``-``: read from stdin). ``input_path`` is the original of an edited output that moved;
+    ``xliff_path`` where the XLIFF goes (its paths are made relative to it).
+
+    ``source_lang`` becomes ``srcLang``; without it, the language detected in the
+    source article, else the default source language (:class:`~postedit.config.Config`).
+    """
+    record, source, base_dir = _record_for(article, prov_path, input_path)
     flags = _flags_by_segment(record, source)
     sources = _source_sentences(record, source, source_path)
-    return export_record(record, flags, sources, source_lang)
+    record = relocated(record, base_dir, xliff_path)
+    return export_record(record, flags, sources, source_lang or _source_lang(sources))
 
 
-def _record_for(article: str, prov_path: str | None) -> tuple[dict, str | None]:
-    """The record to export and the folder its paths are relative to."""
+def _source_lang(sources: Mapping[tuple[int, str], str]) -> str:
+    if sources:
+        from postedit.languages import detect_document
+
+        return detect_document(" ".join(sources.values()))
+    from postedit.config import resolve
+
+    return resolve().source_lang
+
+
+def relocated(record: Mapping, base_dir: str | None, xliff_path: str | None) -> dict:
+    """The record with its paths relative to the XLIFF's folder (``xliff_path`` None:
+    left as they are, or made relative to the working folder when absolute)."""
+    def move(path: str) -> str:
+        if path == "-":
+            return path
+        if xliff_path is None:  # beside the record: only an absolute path changes
+            return os.path.relpath(path) if os.path.isabs(path) else path
+        full = os.path.abspath(os.path.join(base_dir or ".", path))
+        return os.path.relpath(full, os.path.dirname(os.path.abspath(xliff_path)))
+
+    out = dict(record)
+    out["input"] = {**record["input"], "path": move(record["input"]["path"])}
+    out["output"] = {**record["output"], "path": move(record["output"]["path"])}
+    out["documents"] = [  # a document named by its absolute path: name it as the input
+        {**doc, "id": out["input"]["path"]} if os.path.isabs(doc["id"]) else doc
+        for doc in record["documents"]
+    ]
+    return out
+
+
+def _record_for(
+    article: str, prov_path: str | None, input_path: str | None
+) -> tuple[dict, Any, str | None]:
+    """The record to export, the input article it was made from, and the folder the
+    record's paths are relative to (None: as given)."""
     if prov_path is None and article != "-" and os.path.exists(sidecar_path(article)):
         prov_path = sidecar_path(article)
     if prov_path is not None:
-        return read_record(prov_path), os.path.dirname(os.path.abspath(prov_path))
-    session = Session(load_source(article))
+        record = read_record(prov_path)
+        base_dir = os.path.dirname(os.path.abspath(prov_path))
+        return record, load_input_for(record, input_path, base_dir), base_dir
+    source = load_source(article)  # read once: stdin cannot be read again
+    session = Session(source, editor="-")
     data = session.output_bytes()
-    return session.build_record(default_output(article), sha256_hex(data)), None
+    record = session.build_record(default_output(article), sha256_hex(data))
+    record.pop("editor")  # nobody edited it: name nobody (import names the CAT editor)
+    return record, source, None
 
 
 def _flags_by_segment(record: Mapping, source: Any) -> dict[tuple[int, str], list[dict]]:
@@ -167,7 +208,7 @@ def export_record(
     trg_lang = documents[0]["lang"] if documents else "en"
     root = ET.Element(_q(XLIFF_NS, "xliff"), {
         "version": XLIFF_VERSION,
-        "srcLang": (source_lang or trg_lang) if sources else trg_lang,
+        "srcLang": source_lang or trg_lang,
         "trgLang": trg_lang,
         _q(ITS_NS, "version"): ITS_VERSION,
     })
@@ -251,20 +292,38 @@ def _unit(
     metas += [("postedit:revision", rev) for rev in seg["revisions"]]
     unit.append(_metadata(metas))
     local = f"{file_id}.{seg['id']}"
-    if flags:
-        unit.append(_quality_issues(f"{local}.lqi", flags))
     if seg["revisions"]:
         unit.append(_provenance_records(f"{local}.prov", seg["revisions"]))
-    segment = ET.SubElement(unit, _q(XLIFF_NS, "segment"), _segment_attrs(seg))
-    mt_in_source = source_sentence is None
-    mt_attrs = _mt_attrs(local, flags, seg["revisions"])
+    # The flags were found on the machine translation: mark them where it stands.
+    where = "source" if source_sentence is None else (
+        "target" if seg["final"] == seg["original"] else "match")
+    mt_attrs = _mt_attrs(seg["revisions"])
+    if where == "match" and flags:
+        unit.append(_mt_match(seg, flags, mt_attrs, source_sentence or ""))
+    if flags:
+        unit.append(notes_element(flags, "source" if where == "source" else "target"))
+    segment = ET.SubElement(unit, _q(XLIFF_NS, "segment"), _segment_attrs(seg, flags))
     _content(segment, "source", source_sentence or seg["original"],
-             mt_attrs if mt_in_source else {}, f"{seg['id']}.mt")
-    target_attrs = {} if mt_in_source else dict(mt_attrs)
+             mt_attrs if where == "source" else {}, flags if where == "source" else (),
+             f"{seg['id']}.m")
+    target_attrs = dict(mt_attrs) if where == "target" else {}
     if seg["revisions"]:
         target_attrs[_q(ITS_NS, "provenanceRecordsRef")] = f"#{local}.prov"
-    _content(segment, "target", seg["final"], target_attrs, f"{seg['id']}.t")
+    _content(segment, "target", seg["final"], target_attrs, flags if where == "target" else (),
+             f"{seg['id']}.m")
     return unit
+
+
+def _mt_match(seg: Mapping, flags: Sequence[Mapping], mt_attrs: Mapping,
+              source_sentence: str) -> ET.Element:
+    """The machine translation an edit replaced, with its flags, as a translation candidate."""
+    matches = ET.Element(_q(MTC_NS, "matches"))
+    match = ET.SubElement(matches, _q(MTC_NS, "match"), {
+        "id": f"{seg['id']}.mt", "ref": f"#{seg['id']}.seg", "type": "mt", "origin": "postedit",
+    })
+    _content(match, "source", source_sentence, {}, (), f"{seg['id']}.mt.s")
+    _content(match, "target", seg["original"], mt_attrs, flags, f"{seg['id']}.mt.m")
+    return matches
 
 
 def _check_xml_text(seg: Mapping, source_sentence: str | None) -> None:
@@ -273,17 +332,13 @@ def _check_xml_text(seg: Mapping, source_sentence: str | None) -> None:
             raise OutputError(f"segment {seg['id']} holds a control character XML cannot carry")
 
 
-def _segment_attrs(seg: Mapping) -> dict[str, str]:
-    attrs = {"id": f"{seg['id']}.seg", "state": STATES[seg["status"]]}
-    if seg["status"] != "unchanged":
-        attrs["subState"] = f"postedit:{seg['status']}"
-    return attrs
+def _segment_attrs(seg: Mapping, flags: Sequence[Mapping]) -> dict[str, str]:
+    state, sub_state = unit_state(seg, flags)
+    return {"id": f"{seg['id']}.seg", "state": state, "subState": sub_state}
 
 
-def _mt_attrs(local: str, flags: Sequence[Mapping], revisions: Sequence[Mapping]) -> dict:
+def _mt_attrs(revisions: Sequence[Mapping]) -> dict:
     attrs = {}
-    if flags:
-        attrs[_q(ITS_NS, "locQualityIssuesRef")] = f"#{local}.lqi"
     confidence = _mt_confidence(revisions)
     if confidence is not None:
         attrs[_q(ITS_NS, "mtConfidence")] = f"{confidence:.4g}"
@@ -300,30 +355,18 @@ def _mt_confidence(revisions: Sequence[Mapping]) -> float | None:
     return None
 
 
-def _content(parent: ET.Element, tag: str, text: str, attrs: Mapping, mrk_id: str) -> None:
+def _content(
+    parent: ET.Element, tag: str, text: str, attrs: Mapping, flags: Sequence[Mapping],
+    mrk_prefix: str,
+) -> None:  # fmt: skip
+    """``<source>``/``<target>`` holding ``text``, with one ITS issue ``<mrk>`` per flag."""
     element = ET.SubElement(parent, _q(XLIFF_NS, tag), {_q(XML_NS, "space"): "preserve"})
-    if attrs and text:
-        mrk = ET.SubElement(element, _q(XLIFF_NS, "mrk"),
-                            {"id": mrk_id, "type": "its:generic", **attrs})
-        mrk.text = text
+    if attrs:
+        outer = ET.SubElement(element, _q(XLIFF_NS, "mrk"),
+                              {"id": f"{mrk_prefix}0", "type": "its:generic", **attrs})
+        fill_marked(outer, text, flags, mrk_prefix)
     else:
-        element.text = text
-
-
-def _quality_issues(xml_id: str, flags: Sequence[Mapping]) -> ET.Element:
-    issues = ET.Element(_q(ITS_NS, "locQualityIssues"), {_q(XML_NS, "id"): xml_id})
-    for flag in flags:
-        ET.SubElement(issues, _q(ITS_NS, "locQualityIssue"), {
-            "locQualityIssueType": issue_type(str(flag.get("category", ""))),
-            "locQualityIssueComment": f"{flag['rule']}: {flag.get('message', '')}",
-            "locQualityIssueSeverity": str(SEVERITY_SCORES.get(flag["severity"], 50)),
-        })
-    return issues
-
-
-def issue_type(category: str) -> str:
-    """ITS issue type for an MQM ``category/subcategory``."""
-    return ISSUE_TYPES.get(category) or ISSUE_TYPES.get(category.split("/", 1)[0], "other")
+        fill_marked(element, text, flags, mrk_prefix)
 
 
 def _provenance_records(xml_id: str, revisions: Sequence[Mapping]) -> ET.Element:
@@ -338,97 +381,10 @@ def _provenance_records(xml_id: str, revisions: Sequence[Mapping]) -> ET.Element
     return records
 
 
-# --- import ------------------------------------------------------------------------------
+def __getattr__(name: str) -> Any:
+    """``import_file`` and ``parse_xliff`` live in :mod:`.xliff_import`; this path works too."""
+    if name in ("import_file", "parse_xliff"):
+        from postedit.formats import xliff_import
 
-
-def parse_xliff(data: bytes, path: str = "xliff") -> tuple[dict, dict[tuple[int, str], str]]:
-    """The provenance record carried by an exported XLIFF, and every unit's target text."""
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise InputError(f"not well-formed XML ({exc})", path=path) from None
-    if root.tag != _q(XLIFF_NS, "xliff") or root.get("version") not in ("2.0", "2.1"):
-        raise InputError("not an XLIFF 2.x document", path=path)
-    files = root.findall(_q(XLIFF_NS, "file"))
-    header = _file_meta(files[0], "postedit:record", path) if files else None
-    if header is None:
-        raise InputError("not exported by postedit (no postedit:record metadata)", path=path)
-    record = dict(header)
-    record["documents"] = []
-    targets: dict[tuple[int, str], str] = {}
-    for index, element in enumerate(files):
-        record["documents"].append(_document_of(element, index, targets, path))
-    return record, targets
-
-
-def _file_meta(element: ET.Element, kind: str, path: str) -> Any:
-    for meta in element.iterfind(f"{_q(MDA_NS, 'metadata')}/{_q(MDA_NS, 'metaGroup')}/"
-                                 f"{_q(MDA_NS, 'meta')}"):
-        if meta.get("type") == kind:
-            return _json(meta.text, path)
-    return None
-
-
-def _json(text: str | None, path: str) -> Any:
-    try:
-        return json.loads(text or "")
-    except json.JSONDecodeError as exc:
-        raise InputError(f"damaged postedit metadata ({exc})", path=path) from None
-
-
-def _document_of(
-    element: ET.Element, index: int, targets: dict[tuple[int, str], str], path: str
-) -> dict:
-    doc = _file_meta(element, "postedit:document", path)
-    if doc is None:
-        raise InputError(f"file {element.get('id')} has no postedit:document metadata", path=path)
-    doc["segments"] = []
-    for unit in element.iter(_q(XLIFF_NS, "unit")):
-        seg = _unit_meta(unit, "postedit:segment", path)[0]
-        seg["revisions"] = _unit_meta(unit, "postedit:revision", path)
-        doc["segments"].append(seg)
-        target = unit.find(f"{_q(XLIFF_NS, 'segment')}/{_q(XLIFF_NS, 'target')}")
-        if target is not None:
-            targets[(index, seg["id"])] = "".join(target.itertext())
-    return doc
-
-
-def _unit_meta(unit: ET.Element, kind: str, path: str) -> list:
-    found = [
-        _json(meta.text, path)
-        for meta in unit.iter(_q(MDA_NS, "meta"))
-        if meta.get("type") == kind
-    ]
-    if kind == "postedit:segment" and len(found) != 1:
-        raise InputError(f"unit {unit.get('id')} has no postedit:segment metadata", path=path)
-    return found
-
-
-def import_file(
-    xliff: str,
-    *,
-    output: str | None = None,
-    input_path: str | None = None,
-    editor: str | None = None,
-    force: bool = False,
-) -> SavedFiles:
-    """Rebuild the edited article and its provenance from ``xliff``; changed targets
-    become ``import`` revisions by ``human:EDITOR``."""
-    from postedit.readers import read_bytes
-
-    record, targets = parse_xliff(read_bytes(xliff), xliff)
-    base_dir = os.path.dirname(os.path.abspath(xliff))
-    source = load_input_for(record, input_path, base_dir)
-    session = Session.resume(source, record, **({"editor": editor} if editor else {}))
-    by = human(resolve_editor(editor))
-    _check_revisions(record, xliff)
-    for (index, seg_id), text in targets.items():
-        session.record(seg_id, text, by, "import", doc=index)
-    target = output or locate_recorded(record["output"]["path"], base_dir)
-    return session.save(target, force=force)
-
-
-def _check_revisions(record: Mapping, path: str) -> None:
-    for n, rev in enumerate(revisions_of(record), 1):
-        if rev.seq != n or rev.compute_hash() != rev.hash:
-            raise InputError(f"revision {n} of segment {rev.segment} was altered", path=path)
+        return getattr(xliff_import, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
