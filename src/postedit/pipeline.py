@@ -225,12 +225,43 @@ def _repeat_of(document: Document, segment_id: str, new_text: str) -> dict[str, 
     words = sentence_words(new_text)
     if len(words) < REPEAT_MIN_WORDS:
         return {}
-    for _block, seg in document.iter_segments():
-        if seg.id == segment_id:
-            return {}
-        if sentence_words(seg.text) == words:
-            return {segment_id: seg.id}
-    return {}
+    positions, first = _sentence_index(document)
+    earlier = first.get(words)
+    if earlier is None or positions[earlier] >= positions.get(segment_id, len(positions)):
+        return {}
+    return {segment_id: earlier}
+
+
+_LAST_INDEX: list[tuple[Document, dict[str, int], dict[tuple[str, ...], str]]] = []
+
+
+def _sentence_index(document: Document) -> tuple[dict[str, int], dict[tuple[str, ...], str]]:
+    """Reading position of every segment id, and the first segment with each word sequence."""
+    if _LAST_INDEX and _LAST_INDEX[0][0] is document:
+        return _LAST_INDEX[0][1], _LAST_INDEX[0][2]
+    positions: dict[str, int] = {}
+    first: dict[tuple[str, ...], str] = {}
+    for position, (_block, seg) in enumerate(document.iter_segments()):
+        positions[seg.id] = position
+        first.setdefault(sentence_words(seg.text), seg.id)
+    _LAST_INDEX[:] = [(document, positions, first)]
+    return positions, first
+
+
+_LAST_CONTEXT: list[Context] = []  # the context of the document rechecked last
+
+
+def _context_of(document: Document, config: Config) -> Context:
+    """The document-wide facts of ``document``, built once for a run of rechecks.
+
+    ``apply`` and the review UI recheck one edited sentence at a time; rebuilding the
+    facts of the whole article for each made a long article quadratic.
+    """
+    if _LAST_CONTEXT and _LAST_CONTEXT[0].document is document and _LAST_CONTEXT[0].config == config:
+        return _LAST_CONTEXT[0]
+    ctx = build_context(document, config)
+    _LAST_CONTEXT[:] = [ctx]
+    return ctx
 
 
 def recheck(
@@ -248,7 +279,7 @@ def recheck(
     if not new_text.strip():
         return segment_report(edited_block, segment, (), document.lang)
     detectors, _ = active_detectors(document.lang, config)
-    original = build_context(document, config)
+    original = _context_of(document, config)
     ctx = replace(
         original,
         document=replace(document, blocks=(edited_block,)),
