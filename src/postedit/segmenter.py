@@ -110,6 +110,10 @@ def _is_glued_boundary(text: str, match: re.Match[str], first: str) -> bool:
     return glued_word and first.isupper() and after.islower() and match.group("punct") != "…"
 
 
+_NEXT_WORD = re.compile(r"\w+")
+_NEXT_TOKEN = re.compile(r"[\w’']+")
+
+
 def _is_abbreviation(word: str, text: str, match: re.Match[str]) -> bool:
     stem = word.rstrip(".").lstrip("(“\"‘'")
     if stem.lower() in ABBREVIATIONS:
@@ -117,10 +121,10 @@ def _is_abbreviation(word: str, text: str, match: re.Match[str]) -> bool:
     if stem.isdigit() and len(stem) <= 2:
         if match.group("next")[-1].isdigit():
             return True  # "No. 5", "3. 4"
-        following = re.match(r"\w+", text[match.end("space") :])
+        following = _NEXT_WORD.match(text, match.end("space"))
         if following and following.group(0).lower() in _MONTHS:
             return True  # German and Scandinavian dates: "am 3. Oktober"
     if _DOTTED.match(stem) or (len(stem) == 1 and stem.isalpha()):
-        following = re.match(r"[\w’']+", text[match.end("space") :])
+        following = _NEXT_TOKEN.match(text, match.end("space"))
         return not (following and following.group(0).lower() in _OPENERS)
     return False
