@@ -53,13 +53,32 @@ def detect_probabilities(text: str) -> dict[str, float]:
         return {}
 
 
+# An article whose function words are this clearly one language's needs no langdetect
+# (which loads 55 profiles, about 0.6 s): English and German articles run 5-20x ahead of
+# the next language, Romance languages only 1.5-2x ahead of each other, so they still ask.
+_CLEAR_SHARE = 0.2
+_CLEAR_RATIO = 3.0
+
+
 def detect_document(text: str, default: str = "en") -> str:
     """The language of a whole article (its first ~5,000 characters)."""
-    probs = detect_probabilities(text[:5000])
+    sample = text[:5000]
+    clear = _clear_by_function_words(words(sample))
+    if clear is not None:
+        return clear
+    probs = detect_probabilities(sample)
     if not probs:
         return default
     lang = max(probs, key=probs.__getitem__)
     return lang.split("-")[0]
+
+
+def _clear_by_function_words(tokens: list[str]) -> str | None:
+    if len(tokens) < 30:
+        return None  # too little text to trust counts
+    shares = sorted(((stopword_share(tokens, lang), lang) for lang in _STOPSETS), reverse=True)
+    (best, lang), (second, _) = shares[0], shares[1]
+    return lang if best >= _CLEAR_SHARE and best >= _CLEAR_RATIO * second else None
 
 
 def stopword_share(tokens: list[str], lang: str) -> float:
