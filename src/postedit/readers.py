@@ -25,6 +25,27 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 PIPE_WAIT_SECONDS = 10.0  # how long a named pipe may stay silent before we give up
+MAX_INPUT_ENV = "POSTEDIT_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 64  # a long news article is 50 KB; an archive belongs in .jsonl shards
+
+
+def max_input_bytes() -> int:
+    """The largest input read, from ``POSTEDIT_MAX_INPUT_MB`` (default 64 MB)."""
+    raw = os.environ.get(MAX_INPUT_ENV, "")
+    try:
+        megabytes = float(raw) if raw.strip() else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        raise InputError(f"{MAX_INPUT_ENV}={raw!r} is not a number of megabytes") from None
+    return int(megabytes * 1024 * 1024)
+
+
+def _too_large(path: str, size: int | None, limit: int) -> InputError:
+    seen = f"is {size / 1024**2:.1f} MB" if size is not None else "is larger than"
+    return InputError(
+        f"{seen}, over the {limit / 1024**2:g} MB limit; set {MAX_INPUT_ENV} to a larger "
+        "number of megabytes to read it, or split it into .jsonl records",
+        path=path,
+    )
 
 
 def read_bytes(path: str) -> bytes:
@@ -34,18 +55,25 @@ def read_bytes(path: str) -> bytes:
     is refused, and a named pipe that sends nothing for ``PIPE_WAIT_SECONDS``
     is an error instead of a hang (a pipe with no writer reads as empty).
     """
+    limit = max_input_bytes()
     if path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise _too_large("stdin", None, limit)
+        return data
     p = Path(path)
     if p.is_dir():
         raise InputError("is a directory, not an article", path=path)
     try:
         mode = p.stat().st_mode
         if stat.S_ISFIFO(mode):
-            return _read_pipe(path)
+            return _read_pipe(path, limit)
         if not stat.S_ISREG(mode):
             kind = _file_kind(mode)
             raise InputError(f"is a {kind}, not a file: cannot read an article from it", path=path)
+        size = p.stat().st_size
+        if size > limit:
+            raise _too_large(path, size, limit)
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
@@ -61,11 +89,12 @@ def _file_kind(mode: int) -> str:
     return "socket" if stat.S_ISSOCK(mode) else "special file"
 
 
-def _read_pipe(path: str) -> bytes:
+def _read_pipe(path: str, limit: int) -> bytes:
     """All bytes of a named pipe, or an error when it stays silent too long."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         chunks: list[bytes] = []
+        total = 0
         while True:
             ready, _, _ = select.select([fd], [], [], PIPE_WAIT_SECONDS)
             if not ready:
@@ -80,6 +109,9 @@ def _read_pipe(path: str) -> bytes:
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise _too_large(path, None, limit)
     finally:
         os.close(fd)
 
