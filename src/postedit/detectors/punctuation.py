@@ -113,15 +113,15 @@ def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag
     description="Punctuation left over by the translation (Agreed. ,  a ,b  ,.  ..)",
 )
 def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(seg.text))  # one byte a character: overlap checks stay linear
     for pattern, message, replacement in _STRAY if _ANY_STRAY.search(seg.text) else ():
         if ctx.lang == "fr" and replacement == "{0}":
             continue  # French spaces before ; : ! ? and we only look at , . ; here
         for match in pattern.finditer(seg.text):
             span = (match.start(), match.end())
-            if any(span[0] < end and start < span[1] for start, end in taken):
+            if taken.find(1, span[0], max(span[1], span[0] + 1)) >= 0:
                 continue
-            taken.append(span)
+            taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             groups = match.groups() or ("",)
             yield det.flag(
                 seg.start + span[0],
