@@ -11,7 +11,8 @@ from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.languages import inside_span, quote_spans
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")  # numbers too: "more than 60 people more than 60 people"
+_WORD_JOINS = frozenset("-'’")
 _MAX_UNIT = 6  # longest repeated phrase looked for, in words
 # Doubling that grammar allows: "had had", "that that", "nous nous assurerons", "die die Mieten".
 _ALLOWED_DOUBLES = frozenset("had that very bye no yes so ha".split())
@@ -88,15 +89,16 @@ def _second_connective(
 def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int, int]]:
     """``(first word, unit size, repeats)`` of each back-to-back repetition (only spaces or
     commas between its words); linear: a repeat is counted only up to the next other gap."""
-    chain_end = _chain_ends(text, tokens)
+    gaps = _gaps(text, tokens)
+    chain_end = _chain_ends(gaps)
     last_seen: dict[str, int] = {}
     position = 0
     while position < len(words):
         earlier = last_seen.get(words[position], -1)
         size = position - earlier
         if earlier >= 0 and size <= _MAX_UNIT and chain_end[earlier] >= position:
-            repeats = _repeats_at(words, earlier, size, chain_end[earlier])
-            if repeats >= 2:
+            repeats = _repeats_at(words, gaps, earlier, size, chain_end[earlier])
+            if repeats >= 2 and not all(word.isdigit() for word in words[earlier:position]):
                 yield earlier, size, repeats
                 position = earlier + size * repeats
                 last_seen.clear()
@@ -105,22 +107,29 @@ def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator
         position += 1
 
 
-def _chain_ends(text: str, tokens: list[re.Match[str]]) -> list[int]:
-    """For each token, the last token reached from it through gaps of only spaces or commas."""
-    ends = list(range(len(tokens)))
-    for index in range(len(tokens) - 2, -1, -1):
-        if not text[tokens[index].end() : tokens[index + 1].start()].strip(" ,"):
+def _gaps(text: str, tokens: list[re.Match[str]]) -> list[str]:
+    """The text between each token and the next."""
+    return [text[tokens[i].end() : tokens[i + 1].start()] for i in range(len(tokens) - 1)]
+
+
+def _chain_ends(gaps: list[str]) -> list[int]:
+    """For each token, the last token reached from it through gaps of spaces or commas, or
+    the hyphen or apostrophe inside a word (au-dessus, l'accusation)."""
+    ends = list(range(len(gaps) + 1))
+    for index in range(len(gaps) - 1, -1, -1):
+        if not gaps[index].strip(" ,") or gaps[index] in _WORD_JOINS:
             ends[index] = ends[index + 1]
     return ends
 
 
-def _repeats_at(words: list[str], first: int, size: int, last: int) -> int:
-    """How many times the unit at ``first`` follows itself without passing token ``last``."""
+def _repeats_at(words: list[str], gaps: list[str], first: int, size: int, last: int) -> int:
+    """How many times the unit at ``first`` follows itself without passing token ``last``; a
+    repeat starts after a space (Baden-Baden, bora-bora are words)."""
     unit = words[first : first + size]
     repeats = 1
     while first + size * (repeats + 1) - 1 <= last and (
         words[first + size * repeats : first + size * (repeats + 1)] == unit
-    ):
+    ) and not gaps[first + size * repeats - 1].strip(" ,"):
         repeats += 1
     return repeats
 
