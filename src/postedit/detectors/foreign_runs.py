@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from postedit.languages import SUPPORTED, in_loan_phrase, inside_span
 from postedit.lexicon import closed_class, zipf
@@ -40,13 +41,31 @@ def content_runs(
     """``(first, last, (lang,))`` token spans of foreign runs, at most one language each."""
     if len(words) < 4:
         return []
+    others = _others(doc_lang)
+    table = [_gains(word, doc_lang) for word in words]
+    langs = [lang for column, lang in enumerate(others)
+             if sum((row[column] or 0.0) >= _MARKED for row in table) >= 2]
+    if not langs:
+        return []  # the common case: no two words lean towards one other language
     usable = _usable(tokens, words, quotes)
-    own = [zipf(word, doc_lang) if ok else 0.0 for word, ok in zip(words, usable, strict=True)]
     found: list[Span] = []
-    for lang in SUPPORTED:
-        if lang != doc_lang:
-            found += _runs_in(lang, tokens, words, usable, own, doc_lang)
+    for lang in langs:
+        column = others.index(lang)
+        gain = [row[column] if ok else None for row, ok in zip(table, usable, strict=True)]
+        found += _runs_in(lang, tokens, words, gain, doc_lang)
     return found
+
+
+@lru_cache(maxsize=8)
+def _others(doc_lang: str) -> tuple[str, ...]:
+    return tuple(lang for lang in SUPPORTED if lang != doc_lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _gains(word: str, doc_lang: str) -> tuple[float | None, ...]:
+    """``_gain`` of ``word`` for each other language (cached: words recur across articles)."""
+    own = zipf(word, doc_lang)
+    return tuple(_gain(word, lang, own) for lang in _others(doc_lang))
 
 
 def _usable(
@@ -67,11 +86,10 @@ def _joined(text: str, tokens: list[re.Match[str]], index: int) -> bool:
 
 
 def _runs_in(
-    lang: str, tokens: list[re.Match[str]], words: list[str], usable: list[bool],
-    own: list[float], doc_lang: str,
+    lang: str, tokens: list[re.Match[str]], words: list[str], gain: list[float | None],
+    doc_lang: str,
 ) -> Iterator[Span]:
     text = tokens[0].string
-    gain = [_gain(word, lang, own[i]) if usable[i] else None for i, word in enumerate(words)]
     first = 0
     while first < len(words):
         last = first

@@ -89,6 +89,8 @@ def _second_connective(
 def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int, int]]:
     """``(first word, unit size, repeats)`` of each back-to-back repetition (only spaces or
     commas between its words); linear: a repeat is counted only up to the next other gap."""
+    if len(set(words)) == len(words):
+        return  # no word twice: the common case, without slicing the gaps
     gaps = _gaps(text, tokens)
     chain_end = _chain_ends(gaps)
     last_seen: dict[str, int] = {}
