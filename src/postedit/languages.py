@@ -9,6 +9,7 @@ prior is also what keeps ``Leave a Comment`` from being called French.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 SUPPORTED = ("en", "es", "de", "fr", "it", "pt")
@@ -27,6 +28,8 @@ STOPWORDS = {
 }
 _STOPSETS = {lang: frozenset(words.split()) for lang, words in STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
+# Quoted speech and titles, which may be in any language and may repeat words on purpose.
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"|‹[^‹›]*›|‘[^‘’]*’(?!\w)")
 
 
 def words(text: str) -> list[str]:
@@ -186,3 +189,14 @@ def in_loan_phrase(tokens: list[str], index: int) -> bool:
             if " ".join(tokens[first : first + size]) in LOAN_PHRASES:
                 return True
     return False
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each quotation in ``text``, in order and not overlapping."""
+    return [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
+
+
+def inside_span(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies strictly inside one of ``spans`` (sorted): one bisection."""
+    index = bisect_left(spans, start, key=lambda span: span[0]) - 1  # the last opening before
+    return index >= 0 and spans[index][0] < start and end < spans[index][1]

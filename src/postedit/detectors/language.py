@@ -7,15 +7,21 @@ from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
+from postedit.detectors.foreign_runs import content_runs
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.languages import SUPPORTED, foreign_function_words, foreign_language, in_loan_phrase
+from postedit.languages import (
+    SUPPORTED,
+    foreign_function_words,
+    foreign_language,
+    in_loan_phrase,
+    inside_span,
+    quote_spans,
+)
 from postedit.lexicon import zipf
 
 _JUDGED_KINDS = ("body", "headline", "caption")
 _WORD = re.compile(r"[^\W\d_]+")
-# Quoted titles and sayings may be in any language.
-_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"|‹[^‹›]*›")
 _ADJACENT = re.compile(r"\s[\s“”\"«»„]*|[“”\"«»„]+\s[\s“”\"«»„]*")  # whitespace, maybe quotes
 _NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
           "pt": "Portuguese"}
@@ -55,12 +61,7 @@ def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
 def untranslated_span(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind not in _JUDGED_KINDS:
         return
-    foreign = foreign_function_words(ctx.lang)
-    # German capitalises nouns, so a capitalised word can be a stray one there; elsewhere a
-    # capitalised foreign function word is part of a name (La Paz, El País).
-    if foreign.keys().isdisjoint((seg.text.lower() if ctx.lang == "de" else seg.text).split()):
-        return
-    flags = list(_spans(det, ctx.lang, seg, foreign))
+    flags = list(_spans(det, ctx.lang, seg, foreign_function_words(ctx.lang)))
     if flags and not foreign_language(
         seg.text, ctx.lang, min_words=ctx.config.untranslated_min_words
     ):  # a sentence foreign as a whole is the ``untranslated`` rule's
@@ -72,22 +73,10 @@ def _spans(
 ) -> Iterator[Flag]:
     tokens = list(_WORD.finditer(seg.text))
     words = [token.group(0).lower() for token in tokens]
-    sure = {word: langs for word in set(words) if word in foreign
-            and (langs := _far_more_common(word, foreign[word], doc_lang))}
-    hits = [index for index, word in enumerate(words)
-            if word in sure and _may_be_foreign(seg.text, tokens, words, index)]
-    for first, last, langs in _runs(seg.text, tokens, words, hits, sure, doc_lang):
-        lang = langs[0]
-        if last > first:
-            span = _widen(seg.text, tokens, words, first, last, lang, doc_lang)
-            if span is None or (span[1] - span[0] + 1) > _MAX_RUN_SHARE * len(tokens):
-                continue
-            first, last = span
-        else:
-            found = _single_word_left(seg.text, tokens, words, first, lang, doc_lang)
-            if found is None:
-                continue
-            last = found
+    quotes = quote_spans(seg.text)
+    found = list(_function_word_spans(seg.text, tokens, words, doc_lang, foreign, quotes))
+    found += content_runs(seg.text, tokens, words, doc_lang, quotes)
+    for first, last, langs in _without_overlaps(found):
         start, end = tokens[first].start(), tokens[last].end()
         yield det.flag(
             seg.start + start,
@@ -95,6 +84,48 @@ def _spans(
             f"“{seg.text[start:end]}” looks like {_either(langs)} left untranslated",
             severity="major" if last - first >= 2 else None,
         )
+
+
+def _without_overlaps(
+    spans: list[tuple[int, int, tuple[str, ...]]],
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The longest spans first, each kept when it overlaps none kept before; in text order."""
+    kept: list[tuple[int, int, tuple[str, ...]]] = []
+    for span in sorted(spans, key=lambda span: span[0] - span[1]):
+        if all(span[1] < other[0] or other[1] < span[0] for other in kept):
+            kept.append(span)  # few spans a sentence: the pairwise check stays cheap
+    return sorted(kept)
+
+
+def _function_word_spans(
+    text: str, tokens: list[re.Match[str]], words: list[str], doc_lang: str,
+    foreign: dict[str, tuple[str, ...]], quotes: list[tuple[int, int]],
+) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """Spans seeded by distinctive foreign function words (``de``, ``the``, ``und``)."""
+    # German capitalises nouns, so a capitalised word can be a stray one there; elsewhere a
+    # capitalised foreign function word is part of a name (La Paz, El País).
+    if foreign.keys().isdisjoint((text.lower() if doc_lang == "de" else text).split()):
+        return
+    sure = {word: langs for word in set(words) if word in foreign
+            and (langs := _far_more_common(word, foreign[word], doc_lang))}
+    hits = [index for index, word in enumerate(words)
+            if word in sure and _may_be_foreign(text, tokens, words, index, quotes)]
+    reach = -1  # last token a widening reached: a run inside it is not widened again
+    for first, last, langs in _runs(text, tokens, words, hits, sure, doc_lang):
+        if first <= reach:
+            continue
+        lang = langs[0]
+        if last > first:
+            first, last = _widen(text, tokens, words, first, last, lang, doc_lang)
+            reach = last
+            if _named(tokens, first, last, lang) or last - first + 1 > _MAX_RUN_SHARE * len(tokens):
+                continue
+        else:
+            found = _single_word_left(text, tokens, words, first, lang, doc_lang)
+            if found is None:
+                continue
+            last = reach = found
+        yield first, last, langs
 
 
 def _either(langs: tuple[str, ...]) -> str:
@@ -109,14 +140,17 @@ def _far_more_common(word: str, langs: tuple[str, ...], doc_lang: str) -> tuple[
     return tuple(lang for lang in langs if zipf(word, lang) - own >= 2.0)
 
 
-def _may_be_foreign(text: str, tokens: list[re.Match[str]], words: list[str], index: int) -> bool:
+def _may_be_foreign(
+    text: str, tokens: list[re.Match[str]], words: list[str], index: int,
+    quotes: list[tuple[int, int]],
+) -> bool:
     """Not quoted, not part of a hyphenated or elided word, not a borrowed phrase."""
     token = tokens[index]
     before = text[token.start() - 1 : token.start()]
     after = text[token.end() : token.end() + 1]
     if before in "-’'" and before or after in "-’'" and after:
         return False
-    if any(m.start() < token.start() < m.end() for m in _QUOTED.finditer(text)):
+    if inside_span(quotes, token.start(), token.start()):
         return False
     return not in_loan_phrase(words, index)
 
@@ -165,21 +199,24 @@ def _likeliest(word: str, langs: set[str]) -> tuple[str, ...]:
 def _widen(
     text: str, tokens: list[re.Match[str]], words: list[str], first: int, last: int, lang: str,
     doc_lang: str,
-) -> tuple[int, int] | None:
-    """The run with its foreign content words; None when it looks like a name (capitals)."""
+) -> tuple[int, int]:
+    """The run with its foreign content words."""
     while first > 0 and _foreign_neighbour(text, tokens, first - 1, first, lang, doc_lang):
         first -= 1
     while last + 1 < len(words) and _foreign_neighbour(text, tokens, last + 1, last, lang, doc_lang):
         last += 1
+    return first, last
+
+
+def _named(tokens: list[re.Match[str]], first: int, last: int, lang: str) -> bool:
+    """Whether the run looks like part of a name (capitals in it or right around it)."""
     # Banco de la Nación, Los Angeles; but German capitalises its nouns (der Vertrag ist).
     inside = (first, last) if lang == "de" else range(first, last + 1)
     if any(not tokens[index].group(0).islower() for index in inside):
-        return None
+        return True
     if first > 1 and not tokens[first - 1].group(0).islower():
-        return None  # a capital before the run, not opening the sentence: a name
-    if last + 1 < len(tokens) and not tokens[last + 1].group(0).islower():
-        return None
-    return first, last
+        return True  # a capital before the run, not opening the sentence: a name
+    return last + 1 < len(tokens) and not tokens[last + 1].group(0).islower()
 
 
 def _foreign_neighbour(

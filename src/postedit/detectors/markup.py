@@ -12,7 +12,12 @@ from postedit.document import Block, Segment
 from postedit.flags import Flag
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s+[a-zA-Z-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
+# Bounded attributes and values: an unclosed "<a x=\"" must not scan the rest of the text.
+_TAG = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]{0,9}"
+    r"(?:\s{1,20}[a-zA-Z-]{1,40}(?:=(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|[^\s<>\"']{1,300}))?){0,20}"
+    r"\s{0,20}/?>"
+)
 _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|image|img)\b[^\]]{0,200}\]", re.I)
 
 

@@ -12,8 +12,23 @@ from postedit.flags import Flag
 from postedit.lexicon import zipf
 from postedit.segmenter import split_sentences
 
-# "attacks,which" and "said;the": punctuation glued to the next word (not 1,000 nor URLs).
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
+# "attacks,which", "said;the", "2019,said", "río»,contó", "afternoon,”Carter", "town,a",
+# "l'accusation,l'alarme": punctuation glued to the next word (not 1,000, 2,3 nor URLs).
+_GLUED_COMMA = re.compile(
+    r"(?:(?<=[^\W\d_]{2})|(?<=[\d%»”\"’)\]]))[,;][”\"’»]?"
+    r"(?=[^\W\d_](?:[^\W\d_]|['’][^\W\d_]|[ \t]))"
+)
+# „Hanna“hat, «ordine»ha: a closing quotation mark glued to the next word (“ closes in German).
+_GLUED_CLOSER = re.compile(r"(?<=[^\W\d_.!?])[”»](?=[^\W\d_]{2})")
+_GLUED_LOW_HIGH_CLOSER = re.compile(r"(?<=[^\W\d_.!?])“(?=[^\W\d_]{2})")
+_ENTITY_BEFORE = re.compile(r"&#?\w{1,8}$")
+# "medias».A su juicio", "esondati.I vigili", "2022.Les", "22,1 %.La": a sentence glued to
+# the next one where the segmenter does not split (lower-case word, year or closing mark
+# before the stop; a capital and then a lower-case letter or a space after it).
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[^\W\d_A-ZÀ-Þ]{3})|(?<=\d{4})|(?<=[%»”“\"’)]))[.!?]"
+    r"(?=[«“„¿¡]?[A-ZÀ-Þ](?:[^\W\d_A-ZÀ-Þ]|['’]|[ \t]))"
+)
 _GLUED_STOP = re.compile(r"[.!?][”\"’)]?[A-ZÀ-Þ¿¡“]")
 # "kann.sagte": a full stop glued to a lower-case word (not e.g., z.B., spiegel.de, index.html).
 _GLUED_LOWER_STOP = re.compile(r"(?<![\w.@/:-])[^\W\d_]{2,}\.([^\W\d_]{3,})(?![\w.@/-])")
@@ -74,11 +89,32 @@ def missing_space(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
     for seg in block.segments:
         yield from _glued_inside(det, seg)
         yield from _glued_lowercase(det, ctx, seg)
-        for match in _GLUED_COMMA.finditer(seg.text):
+        yield from _glued_comma(det, seg)
+        if "”" in seg.text or "»" in seg.text or "“" in seg.text:
+            yield from _glued_closer(det, ctx, block, seg)
+
+
+def _glued_closer(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    if "»" in seg.text and ctx.lang == "de":
+        return  # »so« : » opens there
+    patterns = [_GLUED_CLOSER]
+    if "„" in block.text:
+        patterns.append(_GLUED_LOW_HIGH_CLOSER)
+    for pattern in patterns:
+        for match in pattern.finditer(seg.text):
             pos = seg.start + match.end()
-            yield det.flag(
-                pos - 1, pos + 1, f"no space after “{match.group(0)}”", " ", fix_span=(pos, pos)
-            )
+            yield det.flag(pos - 1, pos + 1, f"no space after “{match.group(0)}”", " ",
+                           fix_span=(pos, pos))
+
+
+def _glued_comma(det: Detector, seg: Segment) -> Iterator[Flag]:
+    for match in _GLUED_COMMA.finditer(seg.text):
+        if match.group(0)[0] == ";" and _ENTITY_BEFORE.search(seg.text, 0, match.start()):
+            continue  # "&amp;" is markup, the markup rule's
+        pos = seg.start + match.end()
+        yield det.flag(
+            pos - 1, pos + 1, f"no space after “{match.group(0)}”", " ", fix_span=(pos, pos)
+        )
 
 
 def _glued_inside(det: Detector, seg: Segment) -> Iterator[Flag]:
@@ -86,11 +122,21 @@ def _glued_inside(det: Detector, seg: Segment) -> Iterator[Flag]:
     if not _GLUED_STOP.search(seg.text):
         return
     spans = split_sentences(seg.text)
-    for (_, left_end), (right_start, _) in zip(spans, spans[1:], strict=False):
-        if left_end == right_start:
-            pos = seg.start + left_end
-            yield det.flag(pos - 1, pos + 1, "no space between two sentences", " ",
-                           fix_span=(pos, pos))
+    joins = {left_end for (_, left_end), (right_start, _) in zip(spans, spans[1:], strict=False)
+             if left_end == right_start}
+    joins |= {match.end() for match in _GLUED_SENTENCE.finditer(seg.text)
+              if not _in_address(seg.text, match.start())}
+    for join in sorted(joins):
+        pos = seg.start + join
+        yield det.flag(pos - 1, pos + 1, "no space between two sentences", " ",
+                       fix_span=(pos, pos))
+
+
+def _in_address(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in an e-mail address, a URL or a handle (news.Desk@example.org)."""
+    end = text.find(" ", pos)
+    word = text[text.rfind(" ", 0, pos) + 1 : end if end >= 0 else len(text)]
+    return any(mark in word for mark in ("@", "/", "www.", "#"))
 
 
 def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
@@ -113,15 +159,15 @@ def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag
     description="Punctuation left over by the translation (Agreed. ,  a ,b  ,.  ..)",
 )
 def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(seg.text))  # one byte a character: overlap checks stay linear
     for pattern, message, replacement in _STRAY if _ANY_STRAY.search(seg.text) else ():
         if ctx.lang == "fr" and replacement == "{0}":
             continue  # French spaces before ; : ! ? and we only look at , . ; here
         for match in pattern.finditer(seg.text):
             span = (match.start(), match.end())
-            if any(span[0] < end and start < span[1] for start, end in taken):
+            if taken.find(1, span[0], max(span[1], span[0] + 1)) >= 0:
                 continue
-            taken.append(span)
+            taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             groups = match.groups() or ("",)
             yield det.flag(
                 seg.start + span[0],

@@ -9,8 +9,10 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
+from postedit.languages import inside_span, quote_spans
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")  # numbers too: "more than 60 people more than 60 people"
+_WORD_JOINS = frozenset("-'’")
 _MAX_UNIT = 6  # longest repeated phrase looked for, in words
 # Doubling that grammar allows: "had had", "that that", "nous nous assurerons", "die die Mieten".
 _ALLOWED_DOUBLES = frozenset("had that very bye no yes so ha".split())
@@ -31,8 +33,6 @@ _CONNECTIVES = {
 _CONNECTIVE_SETS = {lang: frozenset(words.split()) for lang, words in _CONNECTIVES.items()}
 _COMMA_BEFORE = re.compile(r",\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s*")
-# Quoted speech: a chant or an emphatic repeat there ("to Berlin, to Berlin") is deliberate.
-_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
 
 @detector(
@@ -45,14 +45,17 @@ def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     tokens = list(_WORD.finditer(seg.text))
     words = [token.group(0).lower() for token in tokens]
     allowed = _ALLOWED_DOUBLES | _ALLOWED_DOUBLES_BY_LANG.get(ctx.lang, frozenset())
+    quotes: list[tuple[int, int]] | None = None  # found once, when first needed
     for first, size, repeats in _loops(words, seg.text, tokens):
         start = tokens[first].start()
         unit = seg.text[start : tokens[first + size - 1].end()]
         if size == 1 and repeats == 2 and words[first] in allowed:
             continue
         end = tokens[first + size * repeats - 1].end()
-        if "," in seg.text[start:end] and _quoted(seg.text, start, end):
-            continue  # "traitor, traitor", "Go, go, go!": chanted, not a translation loop
+        if "," in seg.text[start:end]:
+            quotes = quote_spans(seg.text) if quotes is None else quotes
+            if inside_span(quotes, start, end):
+                continue  # "traitor, traitor", "Go, go, go!": chanted, not a translation loop
         yield det.flag(
             seg.start + start,
             seg.start + end,
@@ -83,20 +86,21 @@ def _second_connective(
     )
 
 
-def _quoted(text: str, start: int, end: int) -> bool:
-    return any(m.start() < start and end < m.end() for m in _QUOTED.finditer(text))
-
-
 def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int, int]]:
-    """``(first word, unit size, repeats)`` of each back-to-back repetition."""
+    """``(first word, unit size, repeats)`` of each back-to-back repetition (only spaces or
+    commas between its words); linear: a repeat is counted only up to the next other gap."""
+    if len(set(words)) == len(words):
+        return  # no word twice: the common case, without slicing the gaps
+    gaps = _gaps(text, tokens)
+    chain_end = _chain_ends(gaps)
     last_seen: dict[str, int] = {}
     position = 0
     while position < len(words):
         earlier = last_seen.get(words[position], -1)
         size = position - earlier
-        if earlier >= 0 and size <= _MAX_UNIT and _repeats_at(words, earlier, size) >= 2:
-            repeats = _repeats_at(words, earlier, size)
-            if _only_spaces_between(text, tokens, earlier, earlier + size * repeats - 1):
+        if earlier >= 0 and size <= _MAX_UNIT and chain_end[earlier] >= position:
+            repeats = _repeats_at(words, gaps, earlier, size, chain_end[earlier])
+            if repeats >= 2 and not all(word.isdigit() for word in words[earlier:position]):
                 yield earlier, size, repeats
                 position = earlier + size * repeats
                 last_seen.clear()
@@ -105,19 +109,31 @@ def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator
         position += 1
 
 
-def _repeats_at(words: list[str], first: int, size: int) -> int:
+def _gaps(text: str, tokens: list[re.Match[str]]) -> list[str]:
+    """The text between each token and the next."""
+    return [text[tokens[i].end() : tokens[i + 1].start()] for i in range(len(tokens) - 1)]
+
+
+def _chain_ends(gaps: list[str]) -> list[int]:
+    """For each token, the last token reached from it through gaps of spaces or commas, or
+    the hyphen or apostrophe inside a word (au-dessus, l'accusation)."""
+    ends = list(range(len(gaps) + 1))
+    for index in range(len(gaps) - 1, -1, -1):
+        if not gaps[index].strip(" ,") or gaps[index] in _WORD_JOINS:
+            ends[index] = ends[index + 1]
+    return ends
+
+
+def _repeats_at(words: list[str], gaps: list[str], first: int, size: int, last: int) -> int:
+    """How many times the unit at ``first`` follows itself without passing token ``last``; a
+    repeat starts after a space (Baden-Baden, bora-bora are words)."""
     unit = words[first : first + size]
     repeats = 1
-    while words[first + size * repeats : first + size * (repeats + 1)] == unit:
+    while first + size * (repeats + 1) - 1 <= last and (
+        words[first + size * repeats : first + size * (repeats + 1)] == unit
+    ) and not gaps[first + size * repeats - 1].strip(" ,"):
         repeats += 1
     return repeats
-
-
-def _only_spaces_between(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
-    return all(
-        not text[tokens[i].end() : tokens[i + 1].start()].strip(" ,")
-        for i in range(first, last)
-    )
 
 
 @detector(

@@ -1,0 +1,147 @@
+"""Runs of foreign words inside a sentence, content words included (``con olas of a
+percentage point``), found from word frequencies alone.
+
+A word is *marked* for another language when it is a word of that language
+(Zipf >= 3) and far more frequent there than in the article's language; loans
+such as ``online``, ``Team`` or ``streaming`` are common in both and so are not
+marked. Words common in both (``a``, ``was``) may sit inside a run but never
+open or close it. A run needs three marked words that add up to clear evidence,
+or two marked words that are both very foreign and one of them a function word
+of that language. Runs are
+lower-case (names excluded), contiguous (only spaces between words), not quoted
+and not borrowed phrases. Each language is scanned once: linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from postedit.languages import SUPPORTED, in_loan_phrase, inside_span
+from postedit.lexicon import closed_class, zipf
+
+_WORD_OF = 3.0  # Zipf from which a word counts as a word of a language
+_RARE_WORD = 2.0  # ... or from which, when the article's language does not know it at all
+_MARKED = 1.0  # how much more frequent in the other language a marked word is
+_RUN_GAIN = 5.0  # what the marked words of a run of three or more must add up to
+_STRONG = 2.0  # ... with one of them at least this foreign
+_VERY_FOREIGN = 2.5  # for two-word runs
+_SHARED = -1.0  # a word inside a run may be this much rarer there than in the article's language
+_MAX_SHARE = 0.6  # a run over most of the sentence is the whole-sentence rule's
+_PLAIN_GAP = re.compile(r"[ \t\u00a0]+(?:\d+[ \t\u00a0]+)?")  # "less than 24 hours"
+
+Span = tuple[int, int, tuple[str, ...]]
+
+
+def content_runs(
+    text: str, tokens: list[re.Match[str]], words: list[str], doc_lang: str,
+    quotes: list[tuple[int, int]],
+) -> list[Span]:
+    """``(first, last, (lang,))`` token spans of foreign runs, at most one language each."""
+    if len(words) < 4:
+        return []
+    others = _others(doc_lang)
+    table = [_gains(word, doc_lang) for word in words]
+    langs = [lang for column, lang in enumerate(others)
+             if sum((row[column] or 0.0) >= _MARKED for row in table) >= 2]
+    if not langs:
+        return []  # the common case: no two words lean towards one other language
+    usable = _usable(tokens, words, quotes)
+    found: list[Span] = []
+    for lang in langs:
+        column = others.index(lang)
+        gain = [row[column] if ok else None for row, ok in zip(table, usable, strict=True)]
+        found += _runs_in(lang, tokens, words, gain, doc_lang)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _others(doc_lang: str) -> tuple[str, ...]:
+    return tuple(lang for lang in SUPPORTED if lang != doc_lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _gains(word: str, doc_lang: str) -> tuple[float | None, ...]:
+    """``_gain`` of ``word`` for each other language (cached: words recur across articles)."""
+    own = zipf(word, doc_lang)
+    return tuple(_gain(word, lang, own) for lang in _others(doc_lang))
+
+
+def _usable(
+    tokens: list[re.Match[str]], words: list[str], quotes: list[tuple[int, int]]
+) -> list[bool]:
+    """Tokens that may belong to a run: lower-case, unquoted, not part of a borrowed phrase."""
+    return [
+        token.group(0).islower()
+        and not inside_span(quotes, token.start(), token.start())
+        and not in_loan_phrase(words, index)
+        for index, token in enumerate(tokens)
+    ]
+
+
+def _joined(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Only spaces (or a number) between token ``index`` and the next one (no punctuation)."""
+    return bool(_PLAIN_GAP.fullmatch(text, tokens[index].end(), tokens[index + 1].start()))
+
+
+def _runs_in(
+    lang: str, tokens: list[re.Match[str]], words: list[str], gain: list[float | None],
+    doc_lang: str,
+) -> Iterator[Span]:
+    text = tokens[0].string
+    first = 0
+    while first < len(words):
+        last = first
+        while gain[last] is not None and last + 1 < len(words) and gain[last + 1] is not None \
+                and _joined(text, tokens, last):
+            last += 1
+        if gain[first] is not None:
+            span = _judged(lang, tokens, words, gain, first, last, doc_lang)
+            if span is not None:
+                yield span
+        first = last + 1
+
+
+def _gain(word: str, lang: str, own: float) -> float | None:
+    """How much more frequent ``word`` is in ``lang``; None when it cannot sit in a run."""
+    there = zipf(word, lang)
+    known = there >= _WORD_OF or (there >= _RARE_WORD and own < 1.0)  # "breaching": rare there,
+    return there - own if known and there - own >= _SHARED else None  # unknown here
+
+
+def _judged(
+    lang: str, tokens: list[re.Match[str]], words: list[str], gain: list[float | None],
+    first: int, last: int, doc_lang: str,
+) -> Span | None:
+    """The run ``first..last`` trimmed to its marked words, when it is foreign enough."""
+    marked = [i for i in range(first, last + 1) if (gain[i] or 0.0) >= _MARKED]
+    if len(marked) < 2:
+        return None
+    first, last = marked[0], marked[-1]
+    if last - first + 1 > _MAX_SHARE * len(words):
+        return None
+    if len(marked) < 3 and _beside_name(tokens, first, last, doc_lang):
+        return None  # Banco de la Nación; three foreign words in a row are no name's
+    gains = [gain[i] or 0.0 for i in marked]
+    if len(marked) == 2 and not _sure_pair(lang, words, gains, marked):
+        return None
+    if len(marked) > 2 and (sum(gains) < _RUN_GAIN or max(gains) < _STRONG):
+        return None
+    return first, last, (lang,)
+
+
+def _sure_pair(lang: str, words: list[str], gains: list[float], marked: list[int]) -> bool:
+    """Two marked words: both very foreign, and one a function word of that language."""
+    return min(gains) >= _VERY_FOREIGN and any(
+        words[i] in closed_class(lang) for i in marked
+    )
+
+
+def _beside_name(tokens: list[re.Match[str]], first: int, last: int, doc_lang: str) -> bool:
+    """A capitalised word right before (not opening the sentence) or after: part of a name.
+    German capitalises its nouns, so there the neighbours say nothing."""
+    if doc_lang == "de":
+        return False
+    before = first > 1 and not tokens[first - 1].group(0).islower()
+    return before or (last + 1 < len(tokens) and not tokens[last + 1].group(0).islower())
