@@ -126,10 +126,14 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in closed_class(lang) | extra if len(w) >= 2)
 
 
+MIN_TOKEN = 4
+MAX_TOKEN = 40  # two of the longest everyday words glued together
+
+
 def split_glued(token: str, lang: str, doc: DocumentWords = NO_DOCUMENT) -> Split | None:
     """The best split of ``token`` into two words run together, or None when it is one word."""
-    if len(token) < 4 or not token.isalpha():
-        return None
+    if not MIN_TOKEN <= len(token) <= MAX_TOKEN or not token.isalpha():
+        return None  # past MAX_TOKEN letters it is no pair of words, and every cut costs
     known = zipf(token, lang)
     if token[1:].islower() or token.islower():
         if known >= 3.5:

@@ -44,8 +44,8 @@ def analyse_text(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("unit", "size"),
-    [(",", 200_000), (", ", 400_000), ("&amp;", 200_000)],
-    ids=["commas", "spaced commas", "entities"],
+    [(",", 200_000), (", ", 400_000), ("&amp;", 200_000), ("a", 200_000)],
+    ids=["commas", "spaced commas", "entities", "one long word"],
 )
 def test_long_runs_of_one_character_class_finish(unit: str, size: int) -> None:
     _run(_ANALYSE, unit, str(size))
