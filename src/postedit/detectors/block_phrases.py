@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from postedit.lexicon import CLOSED_CLASS, closed_class
+
 AGENCIES = (
     r"Reuters|AP|AFP|EFE|dpa|DPA|EPA|ANSA|Xinhua|Getty(?: Images)?|Europa Press|"
     r"Bloomberg|Anadolu|TASS|Sputnik|Shutterstock|iStock|Archivo|Archive|File|Handout|"
@@ -75,7 +77,8 @@ BOILERPLATE = _full_lines(
     r"aceptar cookies|comentarios?|todos los derechos reservados.*|"
     r"(?:última )?actualizaci[oó]n\s*:.*|actualizado\s*:.*|publicado\s*:.*",
     # German
-    r"quelle|quellenlink|kommentar (?:hinterlassen|schreiben)|teilen|weiterlesen|"
+    r"quelle|quellenlink|kommentar (?:hinterlassen|schreiben)|hinterlasse(?:n sie)? einen kommentar|"
+    r"teilen|weiterlesen|"
     r"jetzt weiterlesen|anzeige|werbung|abonnieren.*|jetzt abonnieren.*|anmelden|einloggen|"
     r"folgen sie uns.*|(?:wir verwenden|diese (?:seite|website) verwendet) cookies.*|"
     r"cookies akzeptieren|alle rechte vorbehalten.*|(?:zuletzt )?aktualisiert\s*:.*",
@@ -85,12 +88,12 @@ BOILERPLATE = _full_lines(
     r"(?:ce site utilise|nous utilisons) des cookies.*|accepter les cookies|"
     r"tous droits réservés.*|(?:mis à jour|publié) (?:le|à)\b.*",
     # Italian
-    r"fonte|link (?:alla )?fonte|lascia un commento|condividi(?: questo articolo)?|"
+    r"fonte|link (?:alla )?fonte|lascia un (?:tuo )?commento|condividi(?: questo articolo)?|"
     r"continua a leggere|pubblicità|annuncio|sponsorizzato|abbonati.*|accedi|iscriviti.*|"
     r"seguici.*|(?:questo sito utilizza|utilizziamo) (?:i )?cookie.*|accetta(?: i)? cookie|"
     r"commenti|tutti i diritti riservati.*|(?:ultimo )?aggiornamento\s*:.*|aggiornato\s*:.*",
     # Portuguese
-    r"fonte|link da fonte|deixe (?:um|seu) coment[aá]rio|compartilh(?:e|ar)|partilh(?:e|ar)|"
+    r"fonte|link da fonte|deixe (?:um|seu|o seu) coment[aá]rio|compartilh(?:e|ar)|partilh(?:e|ar)|"
     r"continue lendo|continuar a ler|publicidade|an[uú]ncio|assine.*|entrar|fa[cç]a login|"
     r"siga-nos.*|(?:este site|utilizamos|usamos) cookies.*|aceitar cookies|coment[aá]rios|"
     r"todos os direitos reservados.*|atualizado\s*(?:em|:).*|publicado\s*(?:em|:).*",
@@ -122,6 +125,75 @@ LINK_OPENERS = frozenset(
     pode""".split()
 )
 LINK_LINE = re.compile(rf"^(?:{LINK_INTRO})$", re.I)
+
+def _phrases(*groups: str) -> frozenset[str]:
+    return frozenset(phrase.strip() for group in groups for phrase in group.split("|"))
+
+
+# More lines that introduce links, recognised only as a whole line (lower case, apostrophes
+# straight): as a prefix some would open ordinary sentences ("Zum Thema Klima sagte ...").
+LINK_LINES = _phrases(
+    # English
+    "read more|read next|read this next|must-read|must reads|recommended reading|"
+    "further reading|what to read next|keep reading|read the full story|read the full article|"
+    "read the full report|find out more|learn more|top stories|top news|most popular|"
+    "popular now|popular stories|latest news|latest stories|latest articles|more from us|"
+    "you may be interested in|you might be interested in|you may also be interested in|"
+    "more like this|more to read|we recommend|in case you missed it|trending stories",
+    # Spanish
+    "le puede interesar|puede interesarte|puede interesarle|quizás te interese|"
+    "quizá te interese|quizás le interese|te podría interesar|le podría interesar|"
+    "también puede interesarte|más información|más info|lo más visto|lo último|"
+    "últimas noticias|artículos relacionados|contenido relacionado|temas relacionados|"
+    "sigue leyendo|siga leyendo|para saber más|no te pierdas|no se pierda|leer también|"
+    "lee más|lea más|te recomendamos leer|recomendado para ti|recomendados|"
+    "otras noticias|más leídas|las más leídas|lo más popular",
+    # French
+    "à lire|a lire|à lire absolument|a lire aussi|a lire également|à lire également|"
+    "à lire ensuite|en savoir plus|pour en savoir plus|à découvrir|à découvrir aussi|"
+    "à découvrir également|a découvrir|nos recommandations|sélectionné pour vous|"
+    "sélectionnés pour vous|recommandé pour vous|ces articles peuvent vous intéresser|"
+    "cet article peut vous intéresser|ça peut vous intéresser|cela peut vous intéresser|"
+    "ça pourrait vous intéresser|cela pourrait vous intéresser|vous aimerez peut-être aussi|"
+    "vous pourriez aussi aimer|vous aimerez aussi|pour aller plus loin|à voir également|"
+    "a voir aussi|les plus populaires|les plus lues|les plus consultés|dernières actualités|"
+    "dernières infos|dernières nouvelles|plus d'actualités|plus d'infos|dans la même rubrique|"
+    "à la une|lire plus|lire également|voir également|sur le même thème",
+    # German
+    "mehr lesen|mehr dazu|mehr erfahren|mehr zum thema|mehr artikel|mehr nachrichten|"
+    "lesen sie weiter|lesen sie auch|lesen sie dazu|lesen sie dazu auch|auch lesenswert|"
+    "lesenswert|ebenfalls lesenswert|das könnte sie interessieren|"
+    "könnte sie auch interessieren|das interessiert sie vielleicht auch|"
+    "dies könnte sie auch interessieren|auch interessant|ebenfalls interessant|"
+    "passend zum thema|passend dazu|zum thema|zum weiterlesen|empfehlungen|"
+    "unsere empfehlungen|unsere empfehlung|redaktionelle empfehlungen|jetzt lesen|"
+    "meistgelesen|meistgelesene artikel|meistgelesene nachrichten|am meisten gelesen|"
+    "top-artikel|top-themen|top-nachrichten|neueste artikel|aktuelle nachrichten|"
+    "weitere nachrichten|weitere artikel|weitere themen|ähnliche artikel|verwandte artikel|"
+    "verwandte themen|nicht verpassen|das sollten sie lesen|das sollten sie nicht verpassen|"
+    "empfohlene artikel|empfohlener artikel|auch spannend|das könnte sie auch interessieren",
+    # Italian
+    "leggi di più|leggi tutto|leggi l'articolo completo|leggi l'articolo|leggi ancora|"
+    "potrebbe interessarti|potrebbe interessarti anche|potrebbe anche interessarti|"
+    "ti potrebbe interessare|ti potrebbe interessare anche|potrebbero interessarti|"
+    "potrebbero interessarti anche|potrebbe interessarle|articoli consigliati|"
+    "consigliati per te|ti consigliamo|ti consigliamo anche|vi consigliamo|da leggere|"
+    "da leggere assolutamente|da leggere anche|per saperne di più|scopri di più|"
+    "approfondisci|approfondimenti|per approfondire|altre notizie|ultime notizie|"
+    "ultim'ora|i più letti|i più visti|più letti|più lette|potrebbe piacerti anche|"
+    "ti potrebbe piacere|ti potrebbe piacere anche|articoli simili|articoli recenti|"
+    "notizie recenti|leggi altro",
+    # Portuguese
+    "leia a seguir|ler mais|ler também|leia mais|leia também|leitura recomendada|"
+    "pode gostar também|também pode gostar|também pode interessar|pode também interessar|"
+    "pode também interessar-lhe|pode interessar-lhe|também lhe pode interessar|"
+    "recomendado para você|recomendados para você|recomendado para si|recomendados para si|"
+    "mais lidos|mais lidas|os mais lidos|as mais lidas|mais vistos|últimas notícias|"
+    "veja mais|veja também|saiba mais|continue a ler|continue lendo|continuar lendo|"
+    "artigos relacionados|matérias relacionadas|conteúdo relacionado|mais notícias|"
+    "para saber mais|não deixe de ler|você pode gostar|você também pode gostar|"
+    "pode gostar|sugestões para você|outras notícias",
+)
 # "Read also: Headline", "See also  Headline", "Lire aussi Le gouvernement ..."
 LINK_PREFIX = re.compile(
     rf"^(?:{LINK_INTRO})(?:\s*[:|»›>–—-]+\s*|\s{{2,}}|\s+(?=(?-i:[A-ZÀ-Þ«“\"])))(?P<title>\S.*)$",
@@ -253,3 +325,13 @@ DATE_SUFFIX = re.compile(
     re.I,
 )
 OUTLET_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s+\S+(?:\s+\S+){0,3}\s*$")
+
+# Words too common to tell two texts' topics apart: the closed classes, and German ones.
+TOPIC_STOPWORDS = frozenset().union(
+    *(closed_class(lang) for lang in CLOSED_CLASS),
+    """aber alle allem allen aller alles also auch durch eine einem einen einer eines gegen
+    haben hatte hatten nach nicht noch oder seit sich sind über unter wenn werden wird wurde
+    wurden zwei drei vier fünf zehn dass diese dieser dieses dies sein seine ihre ihren ihrem
+    beim bereits sagte sagt mehr sehr schon soll sollen kann können muss müssen will wollen
+    """.split(),
+)

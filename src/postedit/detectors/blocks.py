@@ -36,6 +36,7 @@ from postedit.detectors.block_phrases import (
     DATELINE,
     INSERT_WORDS,
     LINK_LINE,
+    LINK_LINES,
     LINK_OPENERS,
     LINK_PREFIX,
     NETWORKS,
@@ -47,6 +48,7 @@ from postedit.detectors.block_phrases import (
     POSITION,
     SENTENCE_END,
     SOCIAL_WORDS,
+    TOPIC_STOPWORDS,
     VIA_CREDIT,
 )
 from postedit.flags import Flag
@@ -60,6 +62,13 @@ _CLOSERS = tuple(".!?:;,…\"”’)»]-")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _MARKDOWN_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _HEADLINE_RUN = 3
+# Topic overlap: words of four letters or more, compared less their endings.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_STEM = 4
+_LONG_WORD = 6  # a shared word this long, or a name, tells the topic
+_COMPOUND = 6  # a word this long may end a compound: Industrie, Mieter
+_TOPIC_WINDOW = 2  # paragraphs of body on either side that show the topic
+_TOPIC_SHARED = 2  # a headline shares at least two such words with the body it heads
 
 
 def classify_blocks(paragraphs: Sequence[str], config: Config) -> list[str]:
@@ -130,7 +139,7 @@ def is_boilerplate(text: str) -> bool:
         return False
     if len(normal.split()) <= _BOILERPLATE_MAX_WORDS and (
         any(pattern.match(normal) for pattern in BOILERPLATE)
-        or (_opens_with_link_phrase(normal) and LINK_LINE.match(normal))
+        or _is_link_line(normal)
         or _is_continuation(normal)
         or _is_share_bar(normal)
         or BREADCRUMB.match(normal)
@@ -144,6 +153,13 @@ def _is_paywall(text: str) -> bool:
     if any(mark in text for mark in "“”\"«»"):
         return False  # someone speaking, not a paywall
     return any(cue in lower for cue in PAYWALL_CUES) and bool(PAYWALL.search(text))
+
+
+def _is_link_line(normal: str) -> bool:
+    """A whole line that introduces links to other articles (``Read also``, ``Mehr lesen``)."""
+    if normal.lower().replace("’", "'") in LINK_LINES:
+        return True
+    return _opens_with_link_phrase(normal) and bool(LINK_LINE.match(normal))
 
 
 def _opens_with_link_phrase(text: str) -> bool:
@@ -229,15 +245,18 @@ def _captions_above_credits(texts: list[str], kinds: list[str]) -> None:
 
 
 def _linked_headlines(texts: list[str], kinds: list[str]) -> None:
-    """Headline-like lines right after ``Read also`` or ``continues after the ad`` are links."""
+    """Headline-like lines right after ``Read also`` or ``continues after the ad`` are links,
+    but not the headline of the story that follows (it shares its words with its body)."""
     linking = False  # inside a list of links that a marker introduced
     for i in range(1, len(texts)):
         if kinds[i - 1] == "boilerplate" and not linking:
             previous = _strip_non_words(texts[i - 1])
             linking = bool(
-                LINK_LINE.match(previous) or _is_continuation(previous) or _is_link(texts[i - 1])
+                _is_link_line(previous) or _is_continuation(previous) or _is_link(texts[i - 1])
             )
         linking = linking and _headline_like(texts[i], kinds[i])
+        if linking and _heads_next_body(texts, kinds, i, _body_near(texts, kinds, i - 1, -1)):
+            linking = False
         if linking:
             kinds[i] = "boilerplate"
 
@@ -250,19 +269,92 @@ def _headline_runs(texts: list[str], kinds: list[str]) -> None:
         j = i
         while j < len(texts) and _headline_like(texts[j], kinds[j]):
             j += 1
-        run = range(i, j)
-        marked = [k for k in run if _dated(texts[k]) or OUTLET_SUFFIX.search(texts[k])]
-        dated = [k for k in run if _dated(texts[k]) and ":" not in texts[k][-6:]]
-        titles = all(kinds[k] == "headline" for k in run)
-        if (len(run) >= _HEADLINE_RUN and (marked or titles)) or (
-            len(run) >= 2 and len(marked) == len(run)
-        ):
-            for k in run:
-                kinds[k] = "boilerplate"
-        else:
-            for k in dated:
-                kinds[k] = "boilerplate"
+        if j > i:
+            _judge_run(texts, kinds, range(i, j))
         i = j + 1
+
+
+def _judge_run(texts: list[str], kinds: list[str], run: range) -> None:
+    """Mark a run of headline-like lines as boilerplate when it is a list of other stories.
+
+    The last line stays a headline when it heads the body below it (a new story, a
+    subheading); the rest is a list when it is long, dated, or off the topic around it.
+    """
+    before = _body_near(texts, kinds, run.start - 1, -1)
+    after = _body_near(texts, kinds, run.stop, 1)
+    if _heads_next_body(texts, kinds, run.stop - 1, before):
+        run, after = range(run.start, run.stop - 1), ""  # the rest stands above a new story
+    marked = [k for k in run if _dated(texts[k]) or OUTLET_SUFFIX.search(texts[k])]
+    titles = all(kinds[k] == "headline" for k in run)
+    if (
+        (len(run) >= _HEADLINE_RUN and (marked or titles))
+        or (len(run) >= 2 and len(marked) == len(run))
+        or (len(run) >= 2 and titles and all(_off_topic(texts[k], before, after) for k in run))
+    ):
+        for k in run:
+            kinds[k] = "boilerplate"
+        return
+    for k in run:
+        if _dated(texts[k]) and ":" not in texts[k][-6:]:
+            kinds[k] = "boilerplate"
+
+
+def _body_near(texts: list[str], kinds: list[str], index: int, step: int) -> str:
+    """Up to two body paragraphs from ``index`` on, going down (``step`` 1) or up (-1),
+    past captions and chrome, up to the next headline."""
+    found: list[str] = []
+    while 0 <= index < len(texts) and len(found) < _TOPIC_WINDOW:
+        if kinds[index] == "headline" or _headline_like(texts[index], kinds[index]):
+            break
+        if kinds[index] == "body":
+            found.append(texts[index])
+        index += step
+    return " ".join(found)
+
+
+def _heads_next_body(texts: list[str], kinds: list[str], index: int, before: str) -> bool:
+    """The line at ``index`` is the headline of the body below it: it shares words
+    with that body, more than with the body above."""
+    below = _body_near(texts, kinds, index + 1, 1)
+    if not below or kinds[index + 1] != "body":
+        return False
+    shared = _shared_stems(texts[index], below)
+    return shared >= _TOPIC_SHARED and shared > _shared_stems(texts[index], before)
+
+
+def _off_topic(line: str, before: str, after: str) -> bool:
+    """A line of three words or more that shares almost no word with the text around it."""
+    if len(line.split()) < 3:
+        return False
+    return max(_shared_stems(line, before), _shared_stems(line, after)) < _TOPIC_SHARED
+
+
+def _shared_stems(line: str, text: str) -> int:
+    """How many content words of ``line`` recur in ``text``, inflected or in a compound
+    (``rejects`` in ``rejected``, ``Mietern`` in ``Vermieter``, ``Industrie`` in
+    ``Industrieproduktion``). Short common words alone (``year``, ``voto``) count once at
+    most, as any two texts share a few; a long word or a name says more."""
+    if not text:
+        return 0
+    words = {m.lower() for m in _CONTENT_WORD.findall(text)} - TOPIC_STOPWORDS
+    shared, telling = 0, False
+    for match in _CONTENT_WORD.finditer(line):
+        head = match.group().lower()
+        if head not in TOPIC_STOPWORDS and any(_same_word(head, word) for word in words):
+            shared += 1
+            telling = telling or len(head) >= _LONG_WORD or (
+                match.start() > 0 and match.group()[0].isupper()
+            )
+    return shared if telling else min(shared, 1)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word inflected (``rejects``, ``rejected``) or inside a compound
+    (``Mietern`` in ``Vermieter``, ``Industrie`` in ``Industrieproduktion``)."""
+    stem = one[: max(_STEM, len(one) - 2)]
+    if other.startswith(stem):
+        return True
+    return (len(one) > _STEM and stem in other) or (len(other) >= _COMPOUND and other[:-2] in one)
 
 
 def _dated(text: str) -> bool:
