@@ -187,3 +187,66 @@ def test_party_letters_and_dated_body_sentences_are_not_captions(text: str) -> N
 
 def test_a_sentence_about_premium_content_is_body() -> None:
     assert not is_boilerplate("The platform sells exclusive content and premium articles to fans.")
+
+
+STORY_A = ("The council approved the new bus routes on Tuesday evening after a long debate. "
+           "Drivers will start on the harbour line in September.")
+STORY_B_HEADLINE = "Hospital opens new children's ward"
+STORY_B = ("The city hospital opened its new children's ward on Monday, with forty beds and a "
+           "playroom. The hospital had raised the money over three years.")
+
+
+@pytest.mark.parametrize("lines", [
+    ("Tram strike ends after four days", "Why ferry tickets cost more this winter"),
+    ("Detenida una mujer por el robo en el museo", "El alcalde presenta su dimisión"),
+    ("Einbruch im Museum: Polizei sucht Zeugen", "Trainer verlängert bis 2028"),
+    ("Vol au musée : deux suspects arrêtés", "Le maire annonce sa démission"),
+])
+def test_two_related_headlines_between_body_paragraphs_are_boilerplate(lines: tuple[str, str]) -> None:
+    found = kinds(HEADLINE, STORY_A, *lines, BODY_AFTER)
+    assert found == ["headline", "body", "boilerplate", "boilerplate", "body"]
+
+
+def test_related_headlines_above_a_story_headline_leave_it_a_headline() -> None:
+    found = kinds(HEADLINE, STORY_A, "Tram strike ends after four days",
+                  "Why ferry tickets cost more this winter", STORY_B_HEADLINE, STORY_B)
+    assert found == ["headline", "body", "boilerplate", "boilerplate", "headline", "body"]
+
+
+def test_a_story_headline_after_a_link_marker_stays_a_headline() -> None:
+    found = kinds(HEADLINE, STORY_A, "You may also like", STORY_B_HEADLINE, STORY_B)
+    assert found == ["headline", "body", "boilerplate", "headline", "body"]
+
+
+def test_a_page_of_stories_keeps_every_headline() -> None:
+    found = kinds(HEADLINE, STORY_A, BODY_AFTER, STORY_B_HEADLINE, STORY_B)
+    assert "boilerplate" not in found
+
+
+def test_short_lines_on_the_topic_around_them_stay_headlines() -> None:
+    found = kinds(HEADLINE, STORY_A, "Buses every ten minutes on the harbour line",
+                  "Night buses to the hospital", STORY_B)
+    assert "boilerplate" not in found
+
+
+@pytest.mark.parametrize("line", [
+    "Further reading", "Learn more", "Latest news",
+    "Puede interesarte", "Quizás te interese", "Últimas noticias", "Sigue leyendo",
+    "À lire absolument", "En savoir plus", "Ça peut vous intéresser", "Dernières actualités",
+    "Mehr lesen", "Mehr dazu", "Auch lesenswert", "Passend zum Thema", "Weitere Nachrichten",
+    "Potrebbe interessarti anche", "Per saperne di più", "Ultime notizie", "Ti consigliamo",
+    "Leia a seguir", "Também pode interessar", "Os mais lidos", "Continue a ler",
+    "Hinterlasse einen Kommentar", "Lascia un tuo commento", "Deixe o seu comentário",
+])
+def test_link_intro_families_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+    assert is_boilerplate(line + ":")
+
+
+@pytest.mark.parametrize("text", [
+    "Zum Thema Klimaschutz äußerte sich die Ministerin am Dienstag nicht.",
+    "Mehr dazu sagte der Sprecher am Abend nicht.",
+    "En savoir plus sur le projet sera possible dès lundi.",
+])
+def test_sentences_opening_like_link_intros_are_body(text: str) -> None:
+    assert not is_boilerplate(text)
