@@ -71,3 +71,17 @@ def test_an_input_over_the_size_limit_is_refused_with_how_to_raise_it(
     assert piped.exit_code == 2 and "stdin: is larger than" in piped.output
     monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "2")
     assert score(big).exit_code in (0, 1)
+
+
+def test_review_without_a_terminal_is_one_line_exit_2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The river rose overnight. Schools stayed closed.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "postedit", "review", str(article), "--engine", "none"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "needs a terminal" in done.stderr

@@ -6,7 +6,7 @@ import errno
 from pathlib import Path
 
 from conftest import screen_of, settle
-from postedit_tui.screens.modals import SaveAsScreen
+from postedit_tui.screens.modals import ResumeScreen, SaveAsScreen
 
 SIZE = (80, 24)
 
@@ -49,3 +49,19 @@ async def test_full_disk_keeps_the_session_warns_and_saves_elsewhere(app, tmp_pa
         assert not screen.session.dirty
     assert "three neighbourhoods" in rescue.read_text(encoding="utf-8")
     assert Path(f"{rescue}.prov.json").exists()
+
+
+async def test_discard_and_a_clean_quit_leave_no_journal(make_app) -> None:
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "1", "q", "d")
+        await pilot.pause()
+    assert not Path(first.context.journal).exists()
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not isinstance(second.screen, ResumeScreen)  # nothing offered to resume
+        await pilot.press("q")
+        await pilot.pause()
+    assert not Path(second.context.journal).exists()

@@ -18,7 +18,20 @@ def run_review(article: str, *, config: Any = None, source_path: str | None = No
 
     context = load_context(article, config=config or resolve(), source_path=source_path,
                            engine=engine, output=output, editor=editor, record=record)
+    _require_terminal()
     ReviewApp(context).run()
+
+
+def _require_terminal() -> None:
+    """A full-screen app drawn into a pipe spins for minutes: refuse it in one line."""
+    import sys
+
+    from postedit.errors import InputError
+
+    for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)):
+        if stream is None or not stream.isatty():
+            raise InputError(f"the review UI needs a terminal, and {name} is not one; "
+                             "in a pipeline use postedit score or postedit apply")
 
 
 __all__ = ["run_review"]

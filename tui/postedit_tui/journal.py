@@ -96,6 +96,15 @@ class Journal:
         except OSError:
             pass
 
+    def remove(self) -> None:
+        """Close and delete: the session ended cleanly, nothing is left to resume."""
+        self.close()
+        for path in (self.path, f"{self.path}.old"):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
 
 def _drop_torn_tail(path: str) -> None:
     data = Path(path).read_bytes()

@@ -422,6 +422,7 @@ class ReviewScreen(Screen):
 
     def action_quit_review(self) -> None:
         if self.session is None or not self.session.dirty:
+            self._end_journal()
             self.app.exit()
             return
         from postedit_tui.screens.modals import QuitScreen
@@ -430,7 +431,14 @@ class ReviewScreen(Screen):
 
     def _quit_answer(self, answer: str | None) -> None:
         if answer == "discard" or (answer == "save" and self.action_save()):
+            self._end_journal()
             self.app.exit()
+
+    def _end_journal(self) -> None:
+        """A clean quit (saved, discarded or unchanged) leaves no journal to resume."""
+        if self.journal is not None:
+            self.journal.remove()
+            self.journal = None
 
     def on_unmount(self) -> None:
         if self.journal is not None:
