@@ -181,6 +181,10 @@ async def test_engine_scores_fill_in_and_offer_the_round_trip(make_app) -> None:
         await pilot.press("n")
         labels = [s.label for s in screen.suggestions()]
         assert labels[-1] == "round trip"
+        await pilot.press("home")  # the headline: clean, so nothing to accept
+        assert screen.session.verdict(screen.current) == "ok"
+        assert screen.suggestions() == []
+        await pilot.press("n")
         evidence = str(app.screen.query_one("#evidence").render())
         assert "Round trip" in evidence and "chrF++ 62" in evidence
 

@@ -102,9 +102,14 @@ def _unique(suggestions: list[Suggestion], text: str) -> list[Suggestion]:
 
 def all_suggestions(segment_id: str, text: str, flags: Sequence[Flag],
                     alternatives: Sequence[tuple[str, str, str]] = ()) -> list[Suggestion]:
-    """Fix suggestions then engine alternatives, without duplicates, at most nine."""
+    """Fix suggestions then engine alternatives, without duplicates, at most nine.
+
+    Engine alternatives are offered for flagged sentences only: on a clean sentence a
+    round trip is a rewrite nobody asked for (it drops pronouns, renames people).
+    """
     found = fix_suggestions(segment_id, text, flags)
-    found += engine_suggestions(segment_id, text, alternatives)
+    if flags:
+        found += engine_suggestions(segment_id, text, alternatives)
     return _unique(found, text)[:MAX_SUGGESTIONS]
 
 
