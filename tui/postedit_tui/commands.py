@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from postedit_tui.keys import in_full
 
 
 class BindingCommands(Provider):
@@ -13,7 +16,7 @@ class BindingCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
         seen: dict[str, tuple[str, str, str]] = {}
         for binding in getattr(self.screen, "BINDINGS", []):
-            description = getattr(binding, "description", "")
+            description = in_full(binding) if isinstance(binding, Binding) else ""
             if description and description not in seen:
                 key = binding.key_display or binding.key
                 seen[description] = (description, binding.action, key)

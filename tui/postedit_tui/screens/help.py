@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from postedit_tui.keys import in_full
+
 INTRO = (
     "Review a machine-translated article sentence by sentence. Marks: ✓ fine, ? check, "
     "✗ garbled, ✎ edited. Edits re-run the detectors at once; every action is journalled."
@@ -31,16 +33,19 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_content(self.bindings))
 
 
+# Listed first, so the first screen of help shows how to save and leave.
+FIRST = ("save", "save_elsewhere", "quit_review", "diff", "help")
 def help_content(bindings: Sequence[Binding]) -> Content:
     lines = [Content.styled("postedit review: keys", "bold"), Content(INTRO), Content("")]
     seen: set[str] = set()
-    for binding in bindings:
+    ordered = sorted(bindings, key=lambda b: FIRST.index(b.action) if b.action in FIRST else len(FIRST))
+    for binding in ordered:
         if binding.description in seen or binding.action.startswith("accept(") and seen & {
                 "accept"}:
             continue
         seen.add(binding.description)
         keys = binding.key_display or ", ".join(_key_name(k) for k in binding.key.split(","))
-        description = binding.description
+        description = in_full(binding)
         if binding.action.startswith("accept("):
             seen.add("accept")
             keys, description = "1-9", "Accept suggestion 1-9 (word diff shown under each)"

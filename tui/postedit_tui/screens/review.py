@@ -52,7 +52,8 @@ from postedit_tui.widgets import (
 from postedit_tui.widgets.status_header import Status
 
 ACCEPT_KEYS = [
-    Binding(str(n), f"accept({n})", f"Accept suggestion {n}", show=n == 1, key_display="1-9")
+    Binding(str(n), f"accept({n})", f"Accept suggestion {n}" if n > 1 else "Accept",
+            show=n == 1, key_display="1-9")
     for n in range(1, 10)
 ]
 
@@ -65,15 +66,15 @@ class ReviewScreen(Screen):
     BINDINGS = [
         Binding("j,down", "move(1)", "Next sentence", show=False),
         Binding("k,up", "move(-1)", "Previous sentence", show=False),
-        Binding("n", "next_flagged", "Next flagged"),
-        Binding("N", "previous_flagged", "Previous flagged", key_display="N"),
-        Binding("f", "toggle_flagged", "Only flagged"),
+        Binding("n", "next_flagged", "Next"),
+        Binding("N", "previous_flagged", "Previous flag", key_display="N", show=False),
+        Binding("f", "toggle_flagged", "Only flagged", show=False),
         *ACCEPT_KEYS,
         Binding("e", "edit", "Edit"),
-        Binding("a", "mark_fine", "Mark fine"),
-        Binding("x", "remove", "Remove"),
+        Binding("a", "mark_fine", "Fine"),
+        Binding("x", "remove", "Remove", show=False),
         Binding("u", "undo", "Undo"),
-        Binding("ctrl+r", "redo", "Redo"),
+        Binding("ctrl+r", "redo", "Redo", show=False),
         Binding("r", "rescore", "Re-score", show=False),
         Binding("d", "diff", "Diff"),
         Binding("ctrl+s", "save", "Save"),
@@ -102,7 +103,7 @@ class ReviewScreen(Screen):
                 yield SegmentEditor(id="editor", soft_wrap=True, show_line_numbers=False)
                 yield SuggestionList(id="suggestions")
                 yield EvidencePane(id="evidence")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; help lists it
 
     def on_mount(self) -> None:
         self.query_one(SegmentEditor).display = False
