@@ -342,9 +342,24 @@ def _german_verb(word: str) -> str | None:
     lemma = simplemma.lemmatize(word, lang="de")
     if not lemma[:1].islower() or not lemma.endswith(_GERMAN_VERB_LEMMAS):
         return None
-    if word == lemma:
+    if word == lemma or _zu_infinitive(word, lemma):
         return "infinitive"
     return "participle" if _german_participle(word, lemma) else "finite"
+
+
+def german_zu_infinitive(word: str) -> bool:
+    """``vorzulegen``: an infinitive with ``zu`` inside."""
+    import simplemma
+
+    return simplemma.is_known(word, lang="de") and _zu_infinitive(
+        word, simplemma.lemmatize(word, lang="de")
+    )
+
+
+def _zu_infinitive(word: str, lemma: str) -> bool:
+    """``vorzulegen``, ``abzuwarten``: an infinitive with ``zu`` after its prefix."""
+    at = word.find("zu", 1)
+    return at > 0 and word[:at] + word[at + 2 :] == lemma
 
 
 def _german_participle(word: str, lemma: str) -> bool:

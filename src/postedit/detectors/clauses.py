@@ -22,6 +22,7 @@ from postedit.lexicon import (
     REPORTING_VERBS,
     german_past,
     german_verb,
+    german_zu_infinitive,
     relative_opener,
     subordinate_opener,
     zipf,
@@ -107,28 +108,43 @@ def _english_past(lower: str) -> bool:
 
 
 def _german_fragment(text: str, words: list[str], first_in_block: bool) -> str | None:
-    if len(words) < 2 or _CLAUSE_BREAK.search(text):
+    if len(words) < 2:
         return None
     lowered = [word.lower() for word in words]
+    if not first_in_block and german_past(lowered[0]) and _subjectless(text, words[0]):
+        return f"starts with the verb “{words[0]}” and has no subject: a piece of another sentence"
+    if _CLAUSE_BREAK.search(text):
+        return None
     # nouns are capitalised: only the first word, and lower-case ones, may be verbs
     kinds = [german_verb(low) if i == 0 or word[:1].islower() else None
              for i, (word, low) in enumerate(zip(words, lowered, strict=True))]
-    if _german_dependent_clause(lowered, kinds):
+    if _german_dependent_clause(words, lowered, kinds):
         return (f"“{words[0]} …” is a dependent clause with no main clause: it belongs to "
                 "the sentence before")
     if len(words) >= 3 and _german_nonfinite_only(lowered, kinds):
-        return f"its only verb, “{words[-1]}”, is not finite: a piece of another sentence"
-    if not first_in_block and german_past(lowered[0]):
-        return f"starts with the verb “{words[0]}” and has no subject: a piece of another sentence"
+        return f"its only verb, “{words[-1]}”, is not finite here: a piece of another sentence"
     return None
 
 
-def _german_dependent_clause(lowered: list[str], kinds: list[str | None]) -> bool:
+def _subjectless(text: str, verb: str) -> bool:
+    """``Teilte die Bahn mit.``, ``Sagte, der Entwurf ...``: no clause after a comma later
+    (``Hätte er das gewusst, wäre ...``) unless the comma follows the verb itself."""
+    after = text.lstrip()[len(verb) :]
+    return after.startswith(",") or _CLAUSE_BREAK.search(after) is None
+
+
+def _has_noun(words: list[str]) -> bool:
+    return any(word[:1].isupper() for word in words)
+
+
+def _german_dependent_clause(
+    words: list[str], lowered: list[str], kinds: list[str | None]
+) -> bool:
     """``Die seit Jahren dort lebte``, ``Wenn der Bedarf nur vorgeschoben ist``: a relative
     pronoun or conjunction first, every verb at the end."""
     first = lowered[0]
     if first in GERMAN_RELATIVES:
-        if lowered[1] not in _GERMAN_NOT_NOUN_PHRASE:
+        if lowered[1] not in _GERMAN_NOT_NOUN_PHRASE and _has_noun(words[1:]):
             return False  # "Die Preise steigen": an article before its noun
     elif first not in GERMAN_SUBORDINATORS:
         return False
@@ -144,9 +160,11 @@ def _verbs_only_at_end(kinds: list[str | None]) -> bool:
 
 
 def _german_nonfinite_only(lowered: list[str], kinds: list[str | None]) -> bool:
-    """``Im Oktober erneut weniger produziert``, ``Die Probleme nur zu vertagen``."""
-    if any(kinds[:-1]):
+    """``Im Oktober erneut weniger produziert``, ``Die Probleme nur zu vertagen``,
+    ``In der Wohnung lebte``: a phrase first and the only verb last leaves no room for a
+    subject (a main clause puts its verb second)."""
+    if any(kinds[:-1]) or kinds[-1] is None:
         return False
-    if kinds[-1] == "infinitive":
-        return lowered[-2] == "zu"
-    return kinds[-1] == "participle" and lowered[0] in _GERMAN_OPENING_PREPOSITIONS
+    if lowered[0] in _GERMAN_OPENING_PREPOSITIONS:
+        return True
+    return kinds[-1] == "infinitive" and (lowered[-2] == "zu" or german_zu_infinitive(lowered[-1]))

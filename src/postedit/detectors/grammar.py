@@ -184,7 +184,7 @@ _SENTENCE_DETERMINERS = {
 # First words of multiword place names: the next capitalised word continues the name.
 _NAME_OPENERS = frozenset("""los las san santa santo são sao new buenos rio hong sri costa el la
     le st saint sainte port fort mount cape north south east west upper lower great""".split())
-_ELIDED_ARTICLE = re.compile(r"[LlDd][’'][A-ZÀ-Þ]")  # "L’Inter", "D’après"
+_ELIDED_ARTICLE = re.compile(r"L[’'][^\W\d_]|D[’'][a-zà-ÿ]")  # "L’Inter", "L’azienda", "D’après"
 _COMMON_WORD_ZIPF = 4.0  # "Heavy", "Vermieter": a word too common to be a place's second part
 _SENTENCE_END = tuple(".!?…:;\"”»’)")
 _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs of a story
@@ -201,10 +201,8 @@ _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs of a s
 def glued_dateline(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if seg is not block.segments[0] or block.kind != "body" or not seg.text[:1].isupper():
         return
-    if not _early_body_block(ctx, block):
-        return
     place_end = _glued_place(seg.text.split(" ", 5), ctx)
-    if place_end is None:
+    if place_end is None or not _early_body_block(ctx, block):
         return
     start = seg.start + place_end
     yield det.flag(
@@ -243,6 +241,8 @@ def _opens_sentence(opener: str, after: str, ctx: Context) -> bool:
         return False
     if ctx.lang == "en" and lower in _DATELINE_OPENERS:
         return True
+    if ctx.lang != "de" and lower.endswith("s"):
+        return False  # a plural ends many names: "New York Times reporters", "Rangers fans"
     return _common_word(opener, ctx) and (ctx.lang == "de" or not _verb_after(after, ctx.lang))
 
 
@@ -262,7 +262,7 @@ def _common_word(word: str, ctx: Context) -> bool:
     return ctx.mid_sentence_counts[lower] <= 1 and lower not in ctx.names_as_subject
 
 
-_GERMAN_ARTICLES = r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine) "
+_GERMAN_ARTICLES = r"\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine) "
 
 
 def _verb_after(word: str, lang: str) -> bool:
@@ -298,12 +298,17 @@ def _place_word(word: str, closed: frozenset[str], ctx: Context) -> bool:
 
 
 def _early_body_block(ctx: Context, block: Block) -> bool:
-    """One of the first body paragraphs after the latest headline (or the document start)."""
+    """One of the first body paragraphs after the latest headline (or the document start):
+    walk back from the block (ids are ``b<n>`` in reading order) to a headline-like one."""
+    blocks = ctx.document.blocks
+    at = int(block.id[1:]) - 1
+    if not 0 <= at < len(blocks) or blocks[at] is not block:
+        at = blocks.index(block)
     seen = 0
-    for other in ctx.document.blocks:
-        if other is block:
-            return seen < _DATELINE_BLOCKS
+    for other in reversed(blocks[:at]):
         if other.kind != "body" or not other.text.rstrip().endswith(_SENTENCE_END):
-            seen = 0  # a new story: a headline, even one read as boilerplate or body
-        seen += other.kind == "body"
-    return False
+            return True  # a new story: a headline, even one read as boilerplate or body
+        seen += 1
+        if seen >= _DATELINE_BLOCKS:
+            return False
+    return True
