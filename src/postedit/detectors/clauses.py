@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from postedit.detectors.verbs import english_stem, finite_verb_groups
+from postedit.detectors.verbs import english_stem, finite_verb_groups, has_verb
 from postedit.lexicon import (
     GERMAN_RELATIVES,
     GERMAN_SUBORDINATORS,
@@ -25,6 +25,7 @@ from postedit.lexicon import (
     german_zu_infinitive,
     relative_opener,
     subordinate_opener,
+    verb_form,
     zipf,
 )
 
@@ -42,6 +43,12 @@ _ENGLISH_FINITE_OPENERS = frozenset("""said says was were is are has had told ad
     noted warned stressed insisted argued claimed admitted explained""".split())
 _CUT_TAIL_MAX_WORDS = 15
 _ATTRIBUTION_MAX_WORDS = 7
+_PARTICIPLE_ENDINGS = {
+    "es": ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
+    "fr": ("é", "ée", "és", "ées"),
+    "it": ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute"),
+    "pt": ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
+}
 _COMPLEMENTISERS = frozenset("that que che dass qu".split())
 
 
@@ -67,9 +74,21 @@ def clause_fragment(
     opener = subordinate_opener(heads, lang)
     if opener and _no_main_clause(text, heads[len(opener.split()) :], lang):
         return f"starts with “{opener}” and has no main clause after it"
-    if lang == "en" and not first_in_block and not _CLAUSE_BREAK.search(text):
+    if first_in_block or _CLAUSE_BREAK.search(text):
+        return None
+    if lang == "en":
         return _english_cut_tail(words)
+    if _participle_phrase(words, lang):
+        return f"“{words[0]} …” has no finite verb: a piece of another sentence"
     return None
+
+
+def _participle_phrase(words: list[str], lang: str) -> bool:
+    """``Imputato per disastro colposo.``: a past participle first and no verb after it."""
+    first = words[0].lower()
+    if len(words) < 3 or not first.endswith(_PARTICIPLE_ENDINGS.get(lang, ())):
+        return False
+    return bool(verb_form(first, lang)) and not has_verb(words[1:], lang)
 
 
 def _cut_attribution(words: list[str], lang: str) -> bool:
