@@ -76,17 +76,74 @@ _CLOSED = {lang: frozenset(words.split()) for lang, words in CLOSED_CLASS.items(
 # Words and phrases that open a sentence which then lacks a main clause (relative pronouns
 # and the like). A phrase matches only as a whole: Italian "il quale", never a bare "il".
 RELATIVE_OPENERS = {
-    "en": ("which", "whom", "whose", "whereby", "wherein"),
-    "es": ("que", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas"),
-    "fr": ("lequel", "laquelle", "lesquels", "lesquelles", "dont"),
-    "it": ("il quale", "la quale", "i quali", "le quali"),
-    "pt": ("cujo", "cuja", "cujos", "cujas"),
+    "en": ("which", "who", "whom", "whose", "whereby", "wherein"),
+    "es": ("que", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas", "donde", "el cual",
+           "la cual", "los cuales", "las cuales"),
+    "fr": ("lequel", "laquelle", "lesquels", "lesquelles", "dont", "qui", "auquel", "duquel"),
+    "it": ("il quale", "la quale", "i quali", "le quali", "che", "dove", "cui"),
+    "pt": ("cujo", "cuja", "cujos", "cujas", "que", "onde", "o qual", "a qual", "os quais",
+           "as quais"),
 }
-_OPENER_WORDS = {
-    lang: tuple(tuple(phrase.split()) for phrase in phrases)
-    for lang, phrases in RELATIVE_OPENERS.items()
+# Sentence starts that are not relative clauses although they begin with a relative word.
+RELATIVE_IDIOMS = {
+    "fr": ("qui plus est", "qui sait", "qui vivra"),
+    "it": ("che cosa", "che fare"),
+    "pt": ("que fazer",),
 }
+# Subordinating conjunctions: a sentence that opens with one needs a main clause after a
+# comma ("Cuando llegó, todos aplaudieron."). German ones are in GERMAN_SUBORDINATORS.
+SUBORDINATE_OPENERS = {
+    "en": ("while", "although", "though", "whereas", "because", "unless", "whenever"),
+    "es": ("cuando", "mientras", "aunque", "porque", "puesto que", "ya que"),
+    "fr": ("lorsque", "lorsqu", "quand", "alors que", "bien que", "parce que", "parce qu",
+           "puisque", "puisqu", "tandis que", "tandis qu"),
+    "it": ("quando", "mentre", "sebbene", "benché", "poiché", "perché", "affinché"),
+    "pt": ("quando", "enquanto", "embora", "porque", "visto que", "uma vez que"),
+}
+# Never the conjunction: "Because of the strike ...", "Mientras tanto", "Porque é que".
+SUBORDINATE_NOT = {
+    "en": ("because of",),
+    "es": ("mientras tanto", "aunque sea"),
+    "it": ("mentre invece",),
+    "pt": ("porque é", "porque razão"),
+}
+# Verbs that report speech: after a closing quote, "Contó una vecina." is the attribution
+# of the quote cut off from it. Auxiliaries first ("Ha detto", "A déclaré") are skipped.
+REPORTING_VERBS = {
+    "en": frozenset("said says added told explained insisted warned noted stressed".split()),
+    "es": frozenset("""dijo dice contó cuenta explicó explica añadió añade señaló señala afirmó
+        afirma aseguró asegura indicó indica subrayó declaró apuntó advirtió insistió""".split()),
+    "fr": frozenset("""dit déclaré expliqué ajouté affirmé assuré souligné indiqué estimé
+        explique ajoute affirme assure souligne indique estime déclare précise précisé
+        raconte raconté confie confié""".split()),
+    "it": frozenset("""detto spiegato aggiunto dichiarato affermato sottolineato sostenuto
+        dice spiega aggiunge dichiara afferma sottolinea disse spiegò aggiunse racconta
+        raccontato""".split()),
+    "pt": frozenset("""disse diz afirmou afirma explicou explica acrescentou acrescenta referiu
+        refere sublinhou sublinha adiantou declarou garantiu garante contou conta""".split()),
+    "de": frozenset("""sagte sagt erklärte erklärt betonte betont fügte meinte schrieb
+        teilte""".split()),
+}
+REPORTING_AUXILIARIES = frozenset("ha a hanno ont han ha tem têm".split())
+# German: relative pronouns with an article's form, and conjunctions that send the finite
+# verb to the end. "Als" is also "as" ("Als Trainer hat er ..."): the verb-final test decides.
+GERMAN_RELATIVES = frozenset("der die das dem den deren dessen denen".split())
+GERMAN_SUBORDINATORS = frozenset("""wenn weil dass ob obwohl obgleich nachdem falls sobald
+    sofern bevor als wo wobei worauf womit weshalb""".split())
+
+
+def _phrases(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    return {lang: tuple(tuple(p.split()) for p in phrases) for lang, phrases in table.items()}
+
+
+_OPENER_WORDS = _phrases(RELATIVE_OPENERS)
+_IDIOM_WORDS = _phrases(RELATIVE_IDIOMS)
+_SUBORDINATE_WORDS = _phrases(SUBORDINATE_OPENERS)
+_SUBORDINATE_NOT_WORDS = _phrases(SUBORDINATE_NOT)
 _OPENER_FIRST = {lang: frozenset(p[0] for p in phrases) for lang, phrases in _OPENER_WORDS.items()}
+_SUBORDINATE_FIRST = {
+    lang: frozenset(p[0] for p in phrases) for lang, phrases in _SUBORDINATE_WORDS.items()
+}
 
 # Infinitive endings: a word whose lemma ends so is a form of a verb.
 INFINITIVE_ENDINGS = {
@@ -110,11 +167,28 @@ def relative_opener(words: list[str], lang: str) -> str | None:
     """The relative pronoun or phrase that ``words`` starts with (as written), if any."""
     if not words or words[0].lower() not in _OPENER_FIRST.get(lang, ()):
         return None
+    if _starts_with(words, _IDIOM_WORDS.get(lang, ())):
+        return None
+    return _starts_with(words, _OPENER_WORDS.get(lang, ()))
+
+
+def subordinate_opener(words: list[str], lang: str) -> str | None:
+    """The subordinating conjunction that ``words`` starts with (as written), if any."""
+    if not words or words[0].lower() not in _SUBORDINATE_FIRST.get(lang, ()):
+        return None
+    if _starts_with(words, _SUBORDINATE_NOT_WORDS.get(lang, ())):
+        return None
+    return _starts_with(words, _SUBORDINATE_WORDS.get(lang, ()))
+
+
+def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> str | None:
+    """The longest phrase of ``phrases`` that ``words`` start with, as written."""
     lowered = [word.lower() for word in words[:3]]
-    for phrase in _OPENER_WORDS.get(lang, ()):
-        if tuple(lowered[: len(phrase)]) == phrase:
-            return " ".join(words[: len(phrase)])
-    return None
+    best = None
+    for phrase in phrases:
+        if tuple(lowered[: len(phrase)]) == phrase and (best is None or len(phrase) > len(best)):
+            best = phrase
+    return " ".join(words[: len(best)]) if best else None
 
 
 def verb_form(word: str, lang: str) -> bool | None:
@@ -242,3 +316,68 @@ def has_frequencies(lang: str) -> bool:
 def frequency_table(lang: str) -> dict[str, float]:
     """Every word of ``lang`` with its Zipf frequency, commonest first (read-only)."""
     return _frequencies(lang)
+
+
+# German auxiliaries and modals: finite, whatever simplemma makes of them.
+_GERMAN_FINITE = frozenset("""ist sind war waren hat haben hatte hatten wird werden wurde wurden
+    kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten will wollen
+    wollte wollten darf dürfen durfte mag gibt gab sei seien wäre wären hätte hätten würde
+    würden bin bist seid""".split())
+_GERMAN_NOT_VERBS = frozenset("""sein seine seinen seinem seiner seines unten oben morgen gestern
+    zusammen innen außen vorgestern""".split())
+_GERMAN_VERB_LEMMAS = ("en", "ern", "eln")
+
+
+def german_verb(word: str) -> str | None:
+    """What a lower-case German word is as a verb: ``finite``, ``participle``, ``infinitive``
+    (also the plural of the present: ``leiden``), or None when it is no verb form."""
+    if word in _GERMAN_FINITE:
+        return "finite"
+    if word in _GERMAN_NOT_VERBS:
+        return None
+    return _german_verb(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _german_verb(word: str) -> str | None:
+    import simplemma
+
+    if not simplemma.is_known(word, lang="de"):
+        return None
+    lemma = simplemma.lemmatize(word, lang="de")
+    if not lemma[:1].islower() or not lemma.endswith(_GERMAN_VERB_LEMMAS):
+        return None
+    if word == lemma or _zu_infinitive(word, lemma):
+        return "infinitive"
+    return "participle" if _german_participle(word, lemma) else "finite"
+
+
+def german_zu_infinitive(word: str) -> bool:
+    """``vorzulegen``: an infinitive with ``zu`` inside."""
+    import simplemma
+
+    return simplemma.is_known(word, lang="de") and _zu_infinitive(
+        word, simplemma.lemmatize(word, lang="de")
+    )
+
+
+def _zu_infinitive(word: str, lemma: str) -> bool:
+    """``vorzulegen``, ``abzuwarten``: an infinitive with ``zu`` after its prefix."""
+    at = word.find("zu", 1)
+    return at > 0 and word[:at] + word[at + 2 :] == lemma
+
+
+def _german_participle(word: str, lemma: str) -> bool:
+    """``produziert``, ``gerechnet``, ``vorgeschoben``: ge- (after a separable prefix) that
+    the infinitive does not have, or -iert."""
+    if word.endswith("iert"):
+        return True
+    at = word.find("ge", 0, 7)
+    return at >= 0 and word.endswith(("t", "en")) and lemma.find("ge", 0, 7) != at
+
+
+def german_past(word: str) -> bool:
+    """``sagte``, ``teilte``, ``schrieb``: a finite past form, which no imperative has."""
+    if german_verb(word) != "finite" or word in _GERMAN_FINITE:
+        return False
+    return word.endswith(("te", "ten")) or not word.endswith(("t", "st", "en", "e", "n"))

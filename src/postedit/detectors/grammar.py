@@ -18,7 +18,7 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.lexicon import closed_class, zipf
+from postedit.lexicon import closed_class, verb_form, zipf
 
 # No leading \b: a pattern that starts with a character set is scanned much faster; the
 # word boundary is checked by hand.
@@ -175,7 +175,19 @@ _DATELINE_OPENERS = frozenset("almost nearly around roughly only just last earli
 _NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
     tonight tomorrow now earlier later finally overall update breaking watch read photo video
     """.split())
-_DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs
+# Words that open a sentence right after a glued place name: articles and determiners.
+_SENTENCE_DETERMINERS = {
+    "de": frozenset("""der die das den dem des ein eine einen einem einer eines kein keine
+        dieser diese dieses diesen nach vor seit bei im am mit für auch mehr fast rund
+        knapp etwa erst noch""".split()),
+}
+# First words of multiword place names: the next capitalised word continues the name.
+_NAME_OPENERS = frozenset("""los las san santa santo são sao new buenos rio hong sri costa el la
+    le st saint sainte port fort mount cape north south east west upper lower great""".split())
+_ELIDED_ARTICLE = re.compile(r"L[’'][^\W\d_]|D[’'][a-zà-ÿ]")  # "L’Inter", "L’azienda", "D’après"
+_COMMON_WORD_ZIPF = 4.0  # "Heavy", "Vermieter": a word too common to be a place's second part
+_SENTENCE_END = tuple(".!?…:;\"”»’)")
+_DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs of a story
 
 
 @detector(
@@ -184,15 +196,13 @@ _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs
     severity="minor",
     description="A dateline run into the first sentence without a dash (Berlin Almost half "
     "of ..., MADRID The government ...); fix: a dash after the place",
-    languages=("en", "es", "fr", "it", "pt"),
+    languages=("en", "es", "fr", "it", "pt", "de"),
 )
 def glued_dateline(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if seg is not block.segments[0] or block.kind != "body" or not seg.text[:1].isupper():
         return
-    if not _early_body_block(ctx, block):
-        return
-    place_end = _glued_place(seg.text.split(" ", 4), ctx)
-    if place_end is None:
+    place_end = _glued_place(seg.text.split(" ", 5), ctx)
+    if place_end is None or not _early_body_block(ctx, block):
         return
     start = seg.start + place_end
     yield det.flag(
@@ -205,21 +215,74 @@ def glued_dateline(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
 
 
 def _glued_place(tokens: list[str], ctx: Context) -> int | None:
-    """Length of the place name when ``tokens`` are place (1-3 words), opener, lower-case word."""
+    """Length of the place name when ``tokens`` are a place (1-3 words) and a sentence."""
     closed = closed_class(ctx.lang)
     for index in range(1, min(4, len(tokens) - 1)):
         place, opener, after = tokens[:index], tokens[index], tokens[index + 1]
         if not all(_place_word(word, closed, ctx) for word in place):
             return None
-        lower = opener.lower()
-        if (
-            opener[:1].isupper()
-            and opener.isalpha()
-            and (lower in closed or (ctx.lang == "en" and lower in _DATELINE_OPENERS))
-            and after[:1].islower()
-        ):
+        if place[-1].lower() in _NAME_OPENERS:
+            continue  # "Los Angeles", "New York", "Buenos Aires"
+        if _opens_sentence(opener, after, ctx):
             return len(" ".join(place))
     return None
+
+
+def _opens_sentence(opener: str, after: str, ctx: Context) -> bool:
+    """``The central``, ``Heavy rain``, ``Vermieter dürfen``: a sentence's first words, which
+    cannot continue the place name before them."""
+    if not opener[:1].isupper() or not after[:1].isalpha():
+        return False
+    lower = opener.lower()
+    if _ELIDED_ARTICLE.match(opener) or lower in _determiners(ctx.lang):
+        # After an article a name may follow ("El Real Betis"); German capitalises nouns.
+        return opener.isalpha() or bool(_ELIDED_ARTICLE.match(opener))
+    if not opener.isalpha() or not opener[1:].islower() or not after[:1].islower():
+        return False
+    if ctx.lang == "en" and lower in _DATELINE_OPENERS:
+        return True
+    if ctx.lang != "de" and lower.endswith("s"):
+        return False  # a plural ends many names: "New York Times reporters", "Rangers fans"
+    return _common_word(opener, ctx) and (ctx.lang == "de" or not _verb_after(after, ctx.lang))
+
+
+def _determiners(lang: str) -> frozenset[str]:
+    return _SENTENCE_DETERMINERS.get(lang) or closed_class(lang)
+
+
+def _common_word(word: str, ctx: Context) -> bool:
+    """A frequent word that the article never capitalises mid-sentence; in German, where
+    nouns are capitalised, a noun the article also writes after an article (die Vermieter)."""
+    lower = word.lower()
+    if ctx.lang == "de":
+        return re.search(_GERMAN_ARTICLES + re.escape(word) + r"\b", ctx.document.text) is not None
+    if zipf(lower, ctx.lang) < _COMMON_WORD_ZIPF and not ctx.lowercase_counts.get(lower):
+        return False
+    # its one capital mid-sentence may be this very one, glued to the place
+    return ctx.mid_sentence_counts[lower] <= 1 and lower not in ctx.names_as_subject
+
+
+_GERMAN_ARTICLES = r"\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine) "
+
+
+def _verb_after(word: str, lang: str) -> bool:
+    """``Harbour City won``, ``Buenos Aires registró``: a verb makes the words its subject."""
+    lower = word.lower()
+    if lower in closed_class(lang):
+        return lower in _COMMON_VERBS.get(lang, frozenset())
+    if lang == "en":
+        return lower.endswith(("ed", "s")) or lower in _COMMON_VERBS["en"]
+    return bool(verb_form(lower, lang))
+
+
+_COMMON_VERBS = {
+    "en": frozenset("""is are was were has have had will would can could may might must said
+        says told won lost beat took made gave went came got saw hit fell rose""".split()),
+    "es": frozenset("es son era fue está están ha han hay tiene dijo".split()),
+    "fr": frozenset("est sont était a ont fait dit".split()),
+    "it": frozenset("è sono era ha hanno fa disse".split()),
+    "pt": frozenset("é são era foi está tem disse".split()),
+}
 
 
 def _place_word(word: str, closed: frozenset[str], ctx: Context) -> bool:
@@ -228,17 +291,24 @@ def _place_word(word: str, closed: frozenset[str], ctx: Context) -> bool:
         word[:1].isupper()
         and word.replace("-", "").isalpha()
         and lower not in closed
+        and lower not in _SENTENCE_DETERMINERS.get(ctx.lang, ())
         and lower not in _NOT_PLACES
         and not ctx.lowercase_counts.get(lower)
     )
 
 
 def _early_body_block(ctx: Context, block: Block) -> bool:
+    """One of the first body paragraphs after the latest headline (or the document start):
+    walk back from the block (ids are ``b<n>`` in reading order) to a headline-like one."""
+    blocks = ctx.document.blocks
+    at = int(block.id[1:]) - 1
+    if not 0 <= at < len(blocks) or blocks[at] is not block:
+        at = blocks.index(block)
     seen = 0
-    for other in ctx.document.blocks:
-        if other is block:
-            return True
-        seen += other.kind == "body"
+    for other in reversed(blocks[:at]):
+        if other.kind != "body" or not other.text.rstrip().endswith(_SENTENCE_END):
+            return True  # a new story: a headline, even one read as boilerplate or body
+        seen += 1
         if seen >= _DATELINE_BLOCKS:
             return False
-    return False
+    return True
