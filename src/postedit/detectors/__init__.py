@@ -100,6 +100,7 @@ def load_all() -> dict[str, Detector]:
         pairs,
         punctuation,
         repetition,
+        sentence_joins,
     )
 
     return REGISTRY

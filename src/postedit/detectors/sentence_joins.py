@@ -1,0 +1,147 @@
+"""Lost full stops: two sentences run together with no stop between them.
+
+``... into the weekend Insurers said it was too early``: a lower-case word, then a
+capitalised common word that the article never capitalises inside a sentence, then a
+verb: a new clause begins, and its full stop was lost. After a closing quote
+(``«una primera parte muy floja» Sanz elogió``) any capitalised subject counts.
+German capitalises nouns, so there only a capitalised function word shows the join
+(mid-sentence-capital finds it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postedit.context import Context
+from postedit.detectors import Detector, detector
+from postedit.detectors.case_words import closed_words
+from postedit.document import Block, Segment
+from postedit.flags import Flag
+from postedit.lexicon import verb_form, zipf
+
+_LANGS = ("en", "es", "fr", "it", "pt")
+_JOIN = re.compile(
+    r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,}|[^\W\d_]+[»”\"])( )([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])"
+)
+_WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+COMMON_WORD_ZIPF = 3.4  # "Insurers" (3.5), "Lawyers": words; most surnames are rarer
+_PARTICLES = frozenset("de del da do dos das di della du des of y e et and".split())
+# Words that open a sentence and never stand capitalised inside one.
+_OPENERS = {
+    "en": frozenset("however meanwhile according nevertheless".split()),
+    "fr": frozenset("selon grâce malgré cependant toutefois pourtant néanmoins".split()),
+    "es": frozenset("según además asimismo sin embargo".split()),
+    "it": frozenset("secondo grazie tuttavia inoltre intanto".split()),
+    "pt": frozenset("segundo apesar contudo entretanto".split()),
+}
+_NAME_RUN_MAX = 3
+_AUXILIARIES = {
+    "en": frozenset("said says is are was were has have had will would could can may might must "
+                    "should did does told added warned".split()),
+    "fr": frozenset("a ont est sont était avait".split()),
+    "es": frozenset("ha han es son fue era está".split()),
+    "it": frozenset("ha hanno è sono era fu".split()),
+    "pt": frozenset("é são foi era tem têm está".split()),
+}
+# "told reporters Fischer had left": an object, then a clause without "that".
+_TELLING = frozenset("told tell tells assured informed reminded warned convinced promised "
+                     "persuaded showed".split())
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+@detector(
+    "lost-full-stop",
+    category="fluency/punctuation",
+    severity="minor",
+    description="Two sentences run together without a full stop (into the weekend Insurers "
+    "said ...); fix: a full stop before the second",
+    languages=_LANGS,
+)
+def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    if block.kind == "headline":
+        return
+    for match in _JOIN.finditer(seg.text):
+        if _joined(ctx, seg.text, match):
+            stop = seg.start + match.end(1)
+            yield det.flag(
+                seg.start + match.start(1),
+                seg.start + match.end(3),
+                f"a new sentence seems to start at “{match.group(3)}”: a full stop may be "
+                "missing before it",
+                ".",
+                fix_span=(stop, stop),
+            )
+
+
+def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
+    previous, word = match.group(1), match.group(3)
+    lower = word.lower()
+    closed = closed_words(ctx.lang)
+    if lower in _CALENDAR:
+        return False
+    if previous[-1] in "»”\"":
+        return previous[-2].isalpha() and _verb_follows(ctx, text, match.end(3))
+    if previous in closed or ctx.mid_sentence_counts[lower] > 1:
+        return False
+    if lower in _OPENERS.get(ctx.lang, ()):
+        return True  # "homicides involontaires Selon l'accusation"
+    following = _WORDS_AFTER.match(text, match.end(3))
+    run = following is not None and following.group(1)[:1].isupper()
+    if lower in closed:
+        # a lower-case next word is mid-sentence-capital's; "consecutivo La Confederación
+        # de Empresarios advirtió" is a name, then its verb: a new sentence
+        return run and _verb_follows(ctx, text, match.end(3))
+    if not _common_word(ctx, lower, run) or _after_telling(text, match.start(1)):
+        return False
+    return _verb_follows(ctx, text, match.end(3))
+
+
+def _common_word(ctx: Context, lower: str, run: bool) -> bool:
+    """A word, not a name: ``Insurers said``, never ``coach Ellen Marsh said`` (a title and
+    a name) nor ``le constructeur Renault annonce`` (a name in apposition). Romance
+    sentences open with an article, so there a bare capitalised word is left alone."""
+    if run:  # "fans Striker Lena Fischer scored": "striker" must be a plain word here
+        return ctx.lowercase_counts[lower] >= 1
+    if ctx.lang != "en":
+        return False  # a Romance sentence opens with an article: "presidente Usa di" is a name
+    return zipf(lower, ctx.lang) >= COMMON_WORD_ZIPF and lower not in ctx.names_as_subject
+
+
+def _after_telling(text: str, start: int) -> bool:
+    words = text[:start].split()
+    return bool(words) and words[-1].lower() in _TELLING
+
+
+def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
+    """A verb within two words, after the rest of a name (``Striker Lena Fischer scored``)."""
+    names = 0
+    checked = 0
+    while checked < 2:
+        following = _WORDS_AFTER.match(text, pos)
+        if following is None:
+            return False
+        word = following.group(1)
+        pos = following.end()
+        if names and not checked and word in _PARTICLES:
+            continue  # "La Confederación de Empresarios de Andalucía advirtió"
+        if word[:1].isupper():
+            names += 1
+            if names > _NAME_RUN_MAX or checked:
+                return False
+            continue
+        if _is_verb(word, ctx.lang):
+            return True
+        checked += 1
+    return False
+
+
+def _is_verb(word: str, lang: str) -> bool:
+    if word in _AUXILIARIES.get(lang, ()):
+        return True
+    if lang == "en":
+        return len(word) >= 5 and word.endswith("ed")
+    return verb_form(word, lang) is True
