@@ -37,8 +37,8 @@ class Context:
             evidence of a name than a capital inside a sentence.
         lowercase_counts: how often each all-lower-case word occurs in the document.
         name_evidence: both name sets together, for a fast first test.
-        capitalised_forms: every capitalised word of the article, lower-cased and without
-            accents (``Marín`` -> ``marin``), sentence starts included.
+        capitalised_forms: every capitalised word of the article, lower-cased, with and
+            without accents (``marín``, ``marin``), sentence starts included.
         title_bigrams: two capitalised words in a row (``audiencia``, ``nacional``), lower-cased:
             the parts of multiword names such as ``Audiencia Nacional``.
         name_tails: the second words of those pairs (``nacional``).
@@ -69,21 +69,24 @@ def build_context(document: Document, config: Config) -> Context:
     for block, seg in document.iter_segments():
         if block.kind == "headline" and title_case(seg.text):
             continue  # Title Case capitalises every noun: no evidence of a name
+        capitals = 0
         for match in _CAPITALISED.finditer(seg.text):
             word = match.group(1).lower()
             forms.add(word)
+            capitals += 1
             if match.start() > 0 and not _after_opening(seg.text, match.start()):
                 mid[word] += 1
             elif _SUBJECT_VERB.match(seg.text, match.end()):
                 subjects.add(word)
-        bigrams.update(
-            (a.lower(), b.lower()) for a, b in _TITLE_BIGRAM.findall(seg.text) if len(a) > 3
-        )  # "La Audiencia", "Die Bahn": a sentence-initial article is not part of a name
+        if capitals > 1:  # "La Audiencia", "Die Bahn": a short first word is no name part
+            pairs = _TITLE_BIGRAM.findall(seg.text)
+            bigrams.update((a.lower(), b.lower()) for a, b in pairs if len(a) > 3)
     lowercase = Counter(_LOWERCASE.findall(document.text))
     names = frozenset(mid)
     return Context(
         document, document.lang, config, names, mid, frozenset(subjects), lowercase,
-        names | frozenset(subjects), frozenset(map(fold_accents, forms)), frozenset(bigrams),
+        names | frozenset(subjects), frozenset(forms | set(map(fold_accents, forms))),
+        frozenset(bigrams),
         frozenset(tail for _head, tail in bigrams), _repeats(document),
         build_consistency(document, document.lang),
     )

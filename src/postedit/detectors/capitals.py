@@ -16,17 +16,20 @@ from collections.abc import Iterator
 from postedit.context import Context, title_case
 from postedit.detectors import Detector, detector
 from postedit.detectors.case_words import (
-    EXTRA_CLOSED,
+    AUXILIARIES,
     LETTER_LABELS,
     NEVER_NAME_START,
     SURNAME_PARTICLES,
+    TITLE_NOUNS,
+    TITLE_PREFIXES,
+    closed_words,
     german_capitals,
     single_letter_closed,
 )
 from postedit.detectors.name_evidence import lowercased_name
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.lexicon import closed_class, zipf
+from postedit.lexicon import closed_class, verb_form, zipf
 from postedit.segmenter import ABBREVIATIONS
 
 _LANGS = ("en", "es", "fr", "it", "pt")
@@ -85,11 +88,14 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
 
 
 def _capitals(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
-    closed = closed_class(ctx.lang) | EXTRA_CLOSED.get(ctx.lang, frozenset())
+    closed = closed_words(ctx.lang)
     never_name = NEVER_NAME_START.get(ctx.lang, frozenset())
     for match in _CAPITALISED.finditer(text):
         word = match.group(1)
         before = text[: match.start()].rstrip()
+        if word.lower() in TITLE_NOUNS and _bare_title(word, before, text, match.end(), ctx):
+            yield match.start(), word  # "Stock Colonel a rappelé"
+            continue
         if match.start() == 0 or word == "I" or not _suspect(word, before, closed, ctx):
             continue
         if not before or _restarts(before, word.lower() in closed):
@@ -124,6 +130,20 @@ def _plain_opener(previous: str, before: str, ctx: Context) -> bool:
     return opening and ctx.mid_sentence_counts[lower] <= 1 and zipf(lower, ctx.lang) >= 4.5
 
 
+def _bare_title(word: str, before: str, text: str, end: int, ctx: Context) -> bool:
+    """A Romance title noun with a capital after another capitalised word, then a verb
+    in lower case: no name follows it, so the capital is wrong."""
+    if ctx.lang == "en" or not before[-1:].isalpha():
+        return False
+    previous = before.rsplit(None, 1)[-1]
+    following = _NEXT_WORD.match(text, end)
+    verb = following.group(1) if following else ""
+    if verb not in AUXILIARIES.get(ctx.lang, ()) and verb_form(verb, ctx.lang) is not True:
+        return False
+    closed = closed_class(ctx.lang) | TITLE_PREFIXES
+    return previous[:1].isupper() and previous.lower() not in closed
+
+
 def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
     """``Banco De Portugal`` where the article also writes ``Banco de Portugal``."""
     if word.lower() not in SURNAME_PARTICLES and previous[:1].isupper():
@@ -134,6 +154,8 @@ def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
 def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
     """``classificou O acordo``, ``mentre I contratti``, ``prefer A new election``."""
     letters = single_letter_closed(ctx.lang)
+    if not any(f" {letter.upper()} " in text for letter in letters):
+        return
     for match in _SINGLE_CAPITAL.finditer(text):
         word = match.group(1)
         before = text[: match.start()].rstrip()
@@ -156,8 +178,11 @@ def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     spans: list[tuple[int, int, str]] = []
+    forms = ctx.capitalised_forms
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
+        if word not in forms and "-" not in word:
+            continue  # every kind of evidence needs the word capitalised somewhere
         parts = word.split("-") if "-" in word else (word,)
         if any(part in ctx.name_evidence and _is_known_name(part, ctx) for part in parts):
             start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from postedit.lexicon import closed_class
 
@@ -54,11 +55,30 @@ LETTER_LABELS = frozenset(
     modèle level nivel nível livello niveau terminal gate porta zone zona point punto ponto
     hepatitis hepatite epatite hépatite""".split()
 )
+# Titles that Romance languages write in lower case before a verb (``Stock Colonel a
+# rappelé``); before a name (``le Président Macron``) house styles differ, so not judged.
+TITLE_NOUNS = frozenset(
+    """colonel général ministre président capitaine sergent juge maire préfet coronel
+    general ministro ministra presidente presidenta capitán alcalde juez colonnello generale
+    sindaco prefetto giudice capitano comandante prefeito juiz capitão secretário""".split()
+)
+# Words that form one title with the next (``Premier Ministre``): style varies there.
+TITLE_PREFIXES = frozenset("premier première vice primo prima primeiro primeira".split())
+# Finite auxiliaries and reporting verbs: the verb of a clause that has just begun.
+AUXILIARIES = {
+    "en": frozenset("said says is are was were has have had will would could can may might must "
+                    "should did does told added warned".split()),
+    "fr": frozenset("a ont est sont était avait".split()),
+    "es": frozenset("ha han es son fue era está".split()),
+    "it": frozenset("ha hanno è sono era fu".split()),
+    "pt": frozenset("é são foi era tem têm está".split()),
+}
 # Surname particles: a capital one may begin a surname (Di Maio, De Luca), so mid-sentence
 # it is judged only when the article writes the same phrase with it in lower case.
 SURNAME_PARTICLES = frozenset("de di del della da dos das du des van von la le lo".split())
 
 
+@lru_cache(maxsize=16)
 def closed_words(lang: str) -> frozenset[str]:
     """The shared closed-class list plus this module's additions for ``lang``."""
     if lang == "de":

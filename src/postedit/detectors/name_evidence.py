@@ -14,11 +14,13 @@ from postedit.context import Context, fold_accents
 from postedit.detectors.case_words import closed_words
 from postedit.lexicon import verb_form, zipf
 
-_PREVIOUS = re.compile(r"([^\W\d_][\w’'-]*) $")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NEXT = re.compile(r" (?:(?:de|di|do|da|del|du|des|der|von) )?([^\W\d_][\w’'-]*|\([A-Z]{2,})")
 _GERMAN_DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim".split()
 )
+# Nouns with a lower-case twin in set phrases ("mir ist angst", "von seiten").
+_GERMAN_LOWER_TOO = frozenset("angst seiten".split())
 _OPENING_MARKS = "“\"‘'([«¿¡—–-•* „"
 GIVEN_NAME_MAX_ZIPF = {"en": 4.5}
 GIVEN_NAME_DEFAULT_MAX_ZIPF = 5.0
@@ -27,17 +29,25 @@ GIVEN_NAME_DEFAULT_MAX_ZIPF = 5.0
 def lowercased_name(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, a lower-case word, should be capitalised."""
     word = text[start:end]
-    if word in closed_words(ctx.lang):
-        return False
-    previous_match = _PREVIOUS.search(text, 0, start)
-    previous = previous_match.group(1) if previous_match else ""
+    if word not in ctx.capitalised_forms or word in closed_words(ctx.lang):
+        return False  # every rule below needs the word capitalised somewhere
+    previous = _previous_word(text, start)
     if _part_of_title_name(ctx, word, previous, text, end):
+        return True
+    if ctx.lang == "de" and _german_noun(ctx, word, previous, text, end):
         return True
     if ctx.lowercase_counts[word] > 1:
         return False
-    if previous[:1].isupper() and _given_name(ctx, word, previous, text, start):
-        return True
-    return ctx.lang == "de" and _german_noun(ctx, word, previous, text, end)
+    return previous[:1].isupper() and _given_name(ctx, word, previous, text, start)
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word right before ``start`` with one space between, else ``""``."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    begin = text.rfind(" ", 0, start - 1) + 1
+    found = _WORD.search(text, begin, start - 1)  # "(Instituto", "«Elena"
+    return found.group(0) if found and found.end() == start - 1 else ""
 
 
 def _part_of_title_name(ctx: Context, word: str, previous: str, text: str, end: int) -> bool:
@@ -75,12 +85,14 @@ def _german_noun(ctx: Context, word: str, previous: str, text: str, end: int) ->
     """``die bahn mit``: German writes every noun with a capital; this one the article
     capitalises inside a sentence elsewhere, and it is a noun here (its lemma is
     capitalised, or an article precedes it and no capitalised noun follows)."""
-    if word not in ctx.names_mid_sentence:
+    if word not in ctx.names_mid_sentence or word in _GERMAN_LOWER_TOO:
         return False
     import simplemma
 
     if simplemma.lemmatize(word, lang="de")[:1].isupper():
-        return True
+        return True  # a noun: German never writes it in lower case
+    if ctx.lowercase_counts[word] > ctx.mid_sentence_counts[word]:
+        return False  # as often in lower case as capitalised: a word of its own
     following = _NEXT.match(text, end)
     after = following.group(1) if following else ""
     return previous.lower() in _GERMAN_DETERMINERS and not after[:1].isupper()

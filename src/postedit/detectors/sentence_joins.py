@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
-from postedit.detectors.case_words import closed_words
+from postedit.detectors.case_words import AUXILIARIES, closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import verb_form, zipf
@@ -36,14 +36,6 @@ _OPENERS = {
     "pt": frozenset("segundo apesar contudo entretanto".split()),
 }
 _NAME_RUN_MAX = 3
-_AUXILIARIES = {
-    "en": frozenset("said says is are was were has have had will would could can may might must "
-                    "should did does told added warned".split()),
-    "fr": frozenset("a ont est sont était avait".split()),
-    "es": frozenset("ha han es son fue era está".split()),
-    "it": frozenset("ha hanno è sono era fu".split()),
-    "pt": frozenset("é são foi era tem têm está".split()),
-}
 # "told reporters Fischer had left": an object, then a clause without "that".
 _TELLING = frozenset("told tell tells assured informed reminded warned convinced promised "
                      "persuaded showed".split())
@@ -140,7 +132,7 @@ def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
 
 
 def _is_verb(word: str, lang: str) -> bool:
-    if word in _AUXILIARIES.get(lang, ()):
+    if word in AUXILIARIES.get(lang, ()):
         return True
     if lang == "en":
         return len(word) >= 5 and word.endswith("ed")
