@@ -15,15 +15,19 @@ from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
-from postedit.detectors.case_words import AUXILIARIES, closed_words
+from postedit.detectors.case_words import AUXILIARIES, LETTER_LABELS, closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import verb_form, zipf
 
 _LANGS = ("en", "es", "fr", "it", "pt")
 _JOIN = re.compile(
-    r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,}|[^\W\d_]+[»”\"])( )([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])"
+    r"(?<![\w’'@#/.-])((?:[a-z][’'])?[^\W\d_][a-zà-öø-ÿ]{2,}|[^\W\d_]+[»”\"])( )"
+    r"(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[a-zà-öø-ÿ])))"  # overlapping pairs
 )
+# Articles that, capitalised after a name and before a lower-case word, open a sentence
+# (``estadio Benito Villamarín Los gallegos se adelantaron``).
+_ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
 _WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 COMMON_WORD_ZIPF = 3.4  # "Insurers" (3.5), "Lawyers": words; most surnames are rarer
 _PARTICLES = frozenset("de del da do dos das di della du des of y e et and".split())
@@ -32,7 +36,7 @@ _OPENERS = {
     "en": frozenset("however meanwhile according nevertheless".split()),
     "fr": frozenset("selon grâce malgré cependant toutefois pourtant néanmoins".split()),
     "es": frozenset("según además asimismo sin embargo".split()),
-    "it": frozenset("secondo grazie tuttavia inoltre intanto".split()),
+    "it": frozenset("secondo grazie tuttavia inoltre intanto rispetto".split()),
     "pt": frozenset("segundo apesar contudo entretanto".split()),
 }
 _NAME_RUN_MAX = 3
@@ -75,21 +79,44 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
     closed = closed_words(ctx.lang)
     if lower in _CALENDAR:
         return False
-    if previous[-1] in "»”\"":
-        return previous[-2].isalpha() and _verb_follows(ctx, text, match.end(3))
-    if previous in closed or ctx.mid_sentence_counts[lower] > 1:
-        return False
-    if lower in _OPENERS.get(ctx.lang, ()):
-        return True  # "homicides involontaires Selon l'accusation"
     following = _WORDS_AFTER.match(text, match.end(3))
     run = following is not None and following.group(1)[:1].isupper()
+    if previous[-1] in "»”\"":
+        if not previous[-2].isalpha():
+            return False  # the stop is inside the quote: «Vamos!» Ele disse
+        return lower in _ROMANCE_ARTICLES and ctx.lang != "en" or _verb_follows(
+            ctx, text, match.end(3)
+        )
+    if previous[:1].isupper():
+        return _after_name(ctx, text, match, run)  # "Paolo Greco Secondo le previsioni"
+    if previous in closed or lower in ("i", "a") and previous in LETTER_LABELS:
+        return False
+    if lower in _OPENERS.get(ctx.lang, ()):  # "homicides involontaires Selon l'accusation"
+        return not run and ctx.mid_sentence_counts[lower] <= 1
+    if lower in ("l'", "l’"):
+        return ctx.lang in ("fr", "it")  # "trois semaines L'avocate des parties civiles"
     if lower in closed:
         # a lower-case next word is mid-sentence-capital's; "consecutivo La Confederación
         # de Empresarios advirtió" is a name, then its verb: a new sentence
         return run and _verb_follows(ctx, text, match.end(3))
-    if not _common_word(ctx, lower, run) or _after_telling(text, match.start(1)):
+    if ctx.mid_sentence_counts[lower] > 1 or not _common_word(ctx, lower, run):
         return False
-    return _verb_follows(ctx, text, match.end(3))
+    return not _after_telling(text, match.start(1)) and _verb_follows(ctx, text, match.end(3))
+
+
+def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> bool:
+    """``Benito Villamarín Los gallegos``: a Romance article after a name, then a lower-case
+    word; not at a sentence start (``Según La``), not after a label (``Série A``)."""
+    previous, lower = match.group(1), match.group(3).lower()
+    if ctx.lang == "en" or match.start(1) == 0:
+        return False
+    if run:
+        return False  # "Museo Secondo Novecento": one name
+    if lower in _OPENERS.get(ctx.lang, ()):
+        return ctx.mid_sentence_counts[lower] <= 1
+    if lower not in _ROMANCE_ARTICLES:
+        return False
+    return previous.lower() not in closed_words(ctx.lang) | LETTER_LABELS
 
 
 def _common_word(ctx: Context, lower: str, run: bool) -> bool:
