@@ -258,8 +258,7 @@ def _is_known_name(word: str, ctx: Context) -> bool:
     if word in closed_class(ctx.lang):
         return False
     if word in ctx.names_mid_sentence:
-        limit = 4.5 if ctx.mid_sentence_counts[word] >= 2 else 4.0
-        return zipf(word, ctx.lang) < limit and ctx.lowercase_counts[word] <= 1
+        return zipf(word, ctx.lang) < 4.0 and ctx.lowercase_counts[word] <= 1
     if word in ctx.names_as_subject:
         return zipf(word, ctx.lang) < 4.5 and not word.endswith(_NOT_A_NAME_SUFFIXES)
     return False

@@ -21,9 +21,14 @@ _GERMAN_DETERMINERS = frozenset(
 )
 # Nouns with a lower-case twin in set phrases ("mir ist angst", "von seiten").
 _GERMAN_LOWER_TOO = frozenset("angst seiten".split())
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
 _OPENING_MARKS = "“\"‘'([«¿¡—–-•* „"
-GIVEN_NAME_MAX_ZIPF = {"en": 4.5}
+GIVEN_NAME_MAX_ZIPF = {"en": 4.0}  # English capitalises many common nouns (Cabinet, Ministers)
 GIVEN_NAME_DEFAULT_MAX_ZIPF = 5.0
+RARE_FIRST_NAME_ZIPF = 4.0
 
 
 def lowercased_name(ctx: Context, text: str, start: int, end: int) -> bool:
@@ -75,9 +80,13 @@ def _given_name(ctx: Context, word: str, previous: str, text: str, start: int) -
         return False  # "Gestrichen werden": a sentence start is no first name
     if previous.lower() in closed_words(ctx.lang) or fold_accents(word) not in ctx.capitalised_forms:
         return False
+    if previous.endswith(("’s", "'s")) or previous.lower() in _CALENDAR:
+        return False  # "Thursday’s cabinet reshuffle": no first name
     if ctx.lang == "de":  # "Familien leben": a noun and its verb, not a first name
         return word in ctx.names_mid_sentence and not _german_infinitive(word)
     limit = GIVEN_NAME_MAX_ZIPF.get(ctx.lang, GIVEN_NAME_DEFAULT_MAX_ZIPF)
+    if zipf(previous.lower(), ctx.lang) < RARE_FIRST_NAME_ZIPF:
+        limit = GIVEN_NAME_DEFAULT_MAX_ZIPF  # "Denise carter": a rare word before is a name
     return zipf(word, ctx.lang) < limit and verb_form(word, ctx.lang) is not True
 
 

@@ -122,11 +122,14 @@ def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> boo
 def _common_word(ctx: Context, lower: str, run: bool) -> bool:
     """A word, not a name: ``Insurers said``, never ``coach Ellen Marsh said`` (a title and
     a name) nor ``le constructeur Renault annonce`` (a name in apposition). Romance
-    sentences open with an article, so there a bare capitalised word is left alone."""
+    sentences open with an article, so there a bare capitalised word is left alone; an
+    English one opens with a bare plural (``Insurers``, ``Officials``)."""
     if run:  # "fans Striker Lena Fischer scored": "striker" must be a plain word here
         return ctx.lowercase_counts[lower] >= 1
     if ctx.lang != "en":
         return False  # a Romance sentence opens with an article: "presidente Usa di" is a name
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False  # a bare singular noun opens no sentence: "the new Executive has been"
     return zipf(lower, ctx.lang) >= COMMON_WORD_ZIPF and lower not in ctx.names_as_subject
 
 
