@@ -17,7 +17,6 @@ _WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
 _OPENERS = "“\"‘'([«¿¡—–-•* "
 _CLAUSE_OPENERS = ":;“\"‘([«—–"
-_TITLE_BIGRAM = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) (?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+))")
 _LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
 
 
@@ -69,18 +68,17 @@ def build_context(document: Document, config: Config) -> Context:
     for block, seg in document.iter_segments():
         if block.kind == "headline" and title_case(seg.text):
             continue  # Title Case capitalises every noun: no evidence of a name
-        capitals = 0
+        last, last_end = "", -1
         for match in _CAPITALISED.finditer(seg.text):
             word = match.group(1).lower()
             forms.add(word)
-            capitals += 1
+            if match.start() == last_end + 1 and len(last) > 3 and seg.text[last_end] == " ":
+                bigrams.add((last, word))  # "Audiencia Nacional"; not "La Audiencia"
+            last, last_end = word, match.end()
             if match.start() > 0 and not _after_opening(seg.text, match.start()):
                 mid[word] += 1
             elif _SUBJECT_VERB.match(seg.text, match.end()):
                 subjects.add(word)
-        if capitals > 1:  # "La Audiencia", "Die Bahn": a short first word is no name part
-            pairs = _TITLE_BIGRAM.findall(seg.text)
-            bigrams.update((a.lower(), b.lower()) for a, b in pairs if len(a) > 3)
     lowercase = Counter(_LOWERCASE.findall(document.text))
     names = frozenset(mid)
     return Context(
