@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -35,6 +36,11 @@ class Context:
             evidence of a name than a capital inside a sentence.
         lowercase_counts: how often each all-lower-case word occurs in the document.
         name_evidence: both name sets together, for a fast first test.
+        capitalised_forms: every capitalised word of the article, lower-cased, with and
+            without accents (``marín``, ``marin``), sentence starts included.
+        title_bigrams: two capitalised words in a row (``audiencia``, ``nacional``), lower-cased:
+            the parts of multiword names such as ``Audiencia Nacional``.
+        name_tails: the second words of those pairs (``nacional``).
         repeats: sentence id -> id of an earlier sentence with the same words (six or more).
         consistency: names, genders and numbers across the article (see Consistency).
     """
@@ -47,6 +53,9 @@ class Context:
     names_as_subject: frozenset[str]
     lowercase_counts: Counter[str]
     name_evidence: frozenset[str]
+    capitalised_forms: frozenset[str]
+    title_bigrams: frozenset[tuple[str, str]]
+    name_tails: frozenset[str]
     repeats: dict[str, str]
     consistency: Consistency
 
@@ -54,11 +63,18 @@ class Context:
 def build_context(document: Document, config: Config) -> Context:
     mid: Counter[str] = Counter()
     subjects: set[str] = set()
+    forms: set[str] = set()
+    bigrams: set[tuple[str, str]] = set()
     for block, seg in document.iter_segments():
         if block.kind == "headline" and title_case(seg.text):
             continue  # Title Case capitalises every noun: no evidence of a name
+        last, last_end = "", -1
         for match in _CAPITALISED.finditer(seg.text):
             word = match.group(1).lower()
+            forms.add(word)
+            if match.start() == last_end + 1 and len(last) > 3 and seg.text[last_end] == " ":
+                bigrams.add((last, word))  # "Audiencia Nacional"; not "La Audiencia"
+            last, last_end = word, match.end()
             if match.start() > 0 and not _after_opening(seg.text, match.start()):
                 mid[word] += 1
             elif _SUBJECT_VERB.match(seg.text, match.end()):
@@ -67,8 +83,19 @@ def build_context(document: Document, config: Config) -> Context:
     names = frozenset(mid)
     return Context(
         document, document.lang, config, names, mid, frozenset(subjects), lowercase,
-        names | frozenset(subjects), _repeats(document), build_consistency(document, document.lang),
+        names | frozenset(subjects), frozenset(forms | set(map(fold_accents, forms))),
+        frozenset(bigrams),
+        frozenset(tail for _head, tail in bigrams), _repeats(document),
+        build_consistency(document, document.lang),
     )
+
+
+def fold_accents(word: str) -> str:
+    """Lower case without accents: ``Marín`` and ``marin`` are one name."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def sentence_words(text: str) -> tuple[str, ...]:

@@ -103,6 +103,7 @@ def load_all() -> dict[str, Detector]:
         pairs,
         punctuation,
         repetition,
+        sentence_joins,
     )
 
     return REGISTRY

@@ -15,13 +15,27 @@ from collections.abc import Iterator
 
 from postedit.context import Context, title_case
 from postedit.detectors import Detector, detector
+from postedit.detectors.case_words import (
+    AUXILIARIES,
+    LETTER_LABELS,
+    NEVER_NAME_START,
+    SURNAME_PARTICLES,
+    TITLE_NOUNS,
+    TITLE_PREFIXES,
+    closed_words,
+    german_capitals,
+    single_letter_closed,
+)
+from postedit.detectors.name_evidence import lowercased_name
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.lexicon import closed_class, zipf
+from postedit.lexicon import closed_class, verb_form, zipf
 from postedit.segmenter import ABBREVIATIONS
 
 _LANGS = ("en", "es", "fr", "it", "pt")
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])")
+_SINGLE_CAPITAL = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ])(?= [^\W\d_]{2,})")
+_OPENING_MARKS = "“\"‘'([«¿¡—–-•* "
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?([^\W\d_][\w’'-]*)")
 _SENTENCE_RESTART = ":;“\"‘([«—–-•*#>|"
 _LOWER_WORD = re.compile(
@@ -29,7 +43,7 @@ _LOWER_WORD = re.compile(
 )
 _NOT_A_NAME_SUFFIXES = ("s", "ing", "ed", "ly", "tion", "ment", "men", "ness", "ity", "ers", "ist")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
-_INNER_START = re.compile(r"(?<![.…])[.!?][”\"’)]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
+_INNER_START = re.compile(r"(?<![.…])[.!?][”\"’)»]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -38,7 +52,7 @@ _CALENDAR = frozenset(
 _NAME_PARTICLES = frozenset("de del della di da du van von der den ter ten bin ibn le la".split())
 # Adjective and adverb endings: "legitimate but Irresponsible", never a name or institution.
 _MODIFIER_ENDINGS = ("ible", "able", "ous", "ful", "less", "ly")
-# Subject pronouns the shared closed-class lists lack; Italian "Lei" (formal you) is left out.
+# Subject pronouns: a capital one after a closing quote and a stop starts a new sentence.
 _PRONOUNS = {
     "pt": frozenset("ele ela".split()),
     "es": frozenset("él".split()),
@@ -53,32 +67,17 @@ _PRONOUNS = {
     severity="major",
     description="A capital in the middle of a sentence, often a sign of a merged or reordered "
     "clause (claimed this on Wednesday Three missile attacks)",
-    languages=_LANGS,
+    languages=(*_LANGS, "de"),
 )
 def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    if block.kind == "headline" and title_case(seg.text):
-        return
-    closed = closed_class(ctx.lang) | _PRONOUNS.get(ctx.lang, frozenset())
-    for match in _CAPITALISED.finditer(seg.text):
-        word = match.group(1)
-        before = seg.text[: match.start()].rstrip()
-        if match.start() == 0 or word == "I" or not _suspect(word, before, closed, ctx):
-            continue
-        if not before or _restarts(before, word.lower() in closed):
-            continue
-        if word.lower() in _PRONOUNS.get(ctx.lang, ()) and before.rstrip("”\"’») ")[-1] in ".!?…":
-            continue  # « Nous allons reconstruire ! » Il a ajouté: a new sentence
-        if word == "May" and _month(seg.text, before, match.end()):
-            continue  # "in May", "May 3", "until May."
-        if seg.text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
-            continue  # "Pier No. 5"
-        following = _NEXT_WORD.match(seg.text, match.end())
-        if following and following.group(1)[0].isupper():
-            continue  # part of a title or name: "The New York Times", "Three Gorges Dam"
-        previous = before.rsplit(None, 1)[-1].strip("“\"‘'(«,")
-        if previous[:1].isupper() and previous.lower() not in _CALENDAR:
-            continue  # "Theresa May said", "Formula One", but not "on Wednesday Three missiles"
-        start = seg.start + match.start()
+    if block.kind == "headline" and title_case(seg.text) and ctx.lang != "de":
+        return  # German capitalises every noun, so its sentences look like Title Case
+    if ctx.lang == "de":
+        found = list(german_capitals(seg.text, ctx.document.text))
+    else:
+        found = [*_capitals(ctx, seg.text), *_single_letters(ctx, seg.text)]
+    for pos, word in sorted(found):
+        start = seg.start + pos
         yield det.flag(
             start,
             start + len(word),
@@ -88,23 +87,114 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
         )
 
 
+def _capitals(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
+    closed = closed_words(ctx.lang)
+    never_name = NEVER_NAME_START.get(ctx.lang, frozenset())
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(1)
+        before = text[: match.start()].rstrip()
+        if word.lower() in TITLE_NOUNS and _bare_title(word, before, text, match.end(), ctx):
+            yield match.start(), word  # "Stock Colonel a rappelé"
+            continue
+        if match.start() == 0 or word == "I" or not _suspect(word, before, closed, ctx):
+            continue
+        if not before or _restarts(before, word.lower() in closed):
+            continue
+        if word.lower() in _PRONOUNS.get(ctx.lang, ()) and before.rstrip("”\"’») ")[-1] in ".!?…":
+            continue  # « Nous allons reconstruire ! » Il a ajouté: a new sentence
+        if word == "May" and _month(text, before, match.end()):
+            continue  # "in May", "May 3", "until May."
+        if text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
+            continue  # "Pier No. 5"
+        following = _NEXT_WORD.match(text, match.end())
+        after = following.group(1) if following else ""
+        previous = before.rsplit(None, 1)[-1].strip("“\"‘'(«,")
+        if word.lower() in never_name:
+            yield match.start(), word  # "Banco Do Porto", "Parlamento Com caráter"
+            continue
+        if after[:1].isupper() and after.lower() not in _CALENDAR:
+            if not _lower_elsewhere(word, previous, after, ctx.document.text):
+                continue  # part of a title or name: "The New York Times", "Three Gorges Dam"
+        elif previous[:1].isupper() and not _plain_opener(previous, before, ctx):
+            continue  # "Theresa May said", "Formula One", but not "on Wednesday Three missiles"
+        yield match.start(), word
+
+
+def _plain_opener(previous: str, before: str, ctx: Context) -> bool:
+    """A common word capitalised only because it starts the sentence (``Devant Une salle``),
+    or a day name (``on Wednesday Three``): no name for the next capital to belong to."""
+    lower = previous.lower()
+    if lower in _CALENDAR:
+        return True
+    opening = before == previous or not before[: -len(previous)].strip(_OPENING_MARKS)
+    return opening and ctx.mid_sentence_counts[lower] <= 1 and zipf(lower, ctx.lang) >= 4.5
+
+
+def _bare_title(word: str, before: str, text: str, end: int, ctx: Context) -> bool:
+    """A Romance title noun with a capital after another capitalised word, then a verb
+    in lower case: no name follows it, so the capital is wrong."""
+    if ctx.lang == "en" or not before[-1:].isalpha():
+        return False
+    previous = before.rsplit(None, 1)[-1]
+    following = _NEXT_WORD.match(text, end)
+    verb = following.group(1) if following else ""
+    if verb not in AUXILIARIES.get(ctx.lang, ()) and verb_form(verb, ctx.lang) is not True:
+        return False
+    closed = closed_class(ctx.lang) | TITLE_PREFIXES
+    return previous[:1].isupper() and previous.lower() not in closed
+
+
+def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
+    """``Banco De Portugal`` where the article also writes ``Banco de Portugal``."""
+    if word.lower() not in SURNAME_PARTICLES and previous[:1].isupper():
+        return False
+    return f"{previous} {word.lower()} {after}" in text
+
+
+def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
+    """``classificou O acordo``, ``mentre I contratti``, ``prefer A new election``."""
+    letters = single_letter_closed(ctx.lang)
+    if not any(f" {letter.upper()} " in text for letter in letters):
+        return
+    for match in _SINGLE_CAPITAL.finditer(text):
+        word = match.group(1)
+        before = text[: match.start()].rstrip()
+        if word.lower() not in letters or not before or not before[-1].isalpha():
+            continue
+        previous = before.rsplit(None, 1)[-1]
+        if word.lower() in NEVER_NAME_START.get(ctx.lang, ()):
+            yield match.start(), word  # "em frente À Assembleia"
+        elif previous[:1].islower() and previous.lower() not in LETTER_LABELS:
+            if text[match.end() + 1 : match.end() + 2].islower():
+                yield match.start(), word
+
+
 @detector(
     "lowercase-name",
     category="fluency/spelling",
     severity="major",
     description="A name written in lower case (lloyd austin) although the article capitalises it",
-    languages=_LANGS,
+    languages=(*_LANGS, "de"),
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     spans: list[tuple[int, int, str]] = []
+    forms = ctx.capitalised_forms
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
+        if word not in forms and "-" not in word:
+            continue  # every kind of evidence needs the word capitalised somewhere
         parts = word.split("-") if "-" in word else (word,)
-        if not any(part in ctx.name_evidence and _is_known_name(part, ctx) for part in parts):
+        if any(part in ctx.name_evidence and _is_known_name(part, ctx) for part in parts):
+            start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)
+        elif block.kind != "headline" and lowercased_name(ctx, seg.text, *match.span(1)):
+            start, text = match.start(), word
+        else:
             continue
-        start, text = _with_lowercase_given_name(seg, match.start(), word, ctx)
         if spans and spans[-1][0] >= start:
             spans.pop()  # "isabel" then "isabel rodríguez": keep the whole name once
+        elif spans and seg.text[spans[-1][1] : start] == " ":
+            start = spans.pop()[0]  # "audiencia nacional": one name, one flag
+            text = seg.text[start : match.end(1)]
         spans.append((start, match.end(1), text))
     for start, end, text in spans:
         yield det.flag(
@@ -178,7 +268,7 @@ def _with_lowercase_given_name(
     seg: Segment, pos: int, word: str, ctx: Context
 ) -> tuple[int, str]:
     """Extend ``austin`` to ``lloyd austin`` when a rare lower-case word precedes it."""
-    before = re.search(r"([a-z]{3,})\s+$", seg.text[:pos])
+    before = re.search(r"(?<![\w’'-])([a-z]{3,})\s+$", seg.text[:pos])
     if before:
         given = before.group(1)
         if given not in closed_class(ctx.lang) and 0 < zipf(given, ctx.lang) < 4.5:
@@ -215,6 +305,8 @@ def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> 
 def _inner_lowercase_starts(det: Detector, seg: Segment) -> Iterator[Flag]:
     """``… day”. the country needs …``: a full stop, then a sentence in lower case."""
     for match in _INNER_START.finditer(seg.text):
+        if match.group(0)[0] in "!?" and match.group(0)[1] in "”\"’»":
+            continue  # "Go, go, go!" shouted the coach: the sentence goes on after the quote
         word = _TOKEN_BEFORE.search(seg.text, 0, match.start() + 1)
         stem = word.group(1).rstrip(".").lstrip("(“\"‘'") if word else ""
         if stem.lower() in ABBREVIATIONS or "." in stem or len(stem) <= 1:

@@ -1,0 +1,169 @@
+"""Lost full stops: two sentences run together with no stop between them.
+
+``... into the weekend Insurers said it was too early``: a lower-case word, then a
+capitalised common word that the article never capitalises inside a sentence, then a
+verb: a new clause begins, and its full stop was lost. After a closing quote
+(``«una primera parte muy floja» Sanz elogió``) any capitalised subject counts.
+German capitalises nouns, so there only a capitalised function word shows the join
+(mid-sentence-capital finds it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postedit.context import Context
+from postedit.detectors import Detector, detector
+from postedit.detectors.case_words import AUXILIARIES, LETTER_LABELS, closed_words
+from postedit.document import Block, Segment
+from postedit.flags import Flag
+from postedit.lexicon import verb_form, zipf
+
+_LANGS = ("en", "es", "fr", "it", "pt")
+_JOIN = re.compile(
+    r"(?<![\w’'@#/.-])((?:[a-z][’'])?[^\W\d_][a-zà-öø-ÿ]{2,}|[^\W\d_]+[»”\"])( )"
+    r"(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[a-zà-öø-ÿ])))"  # overlapping pairs
+)
+# Articles that, capitalised after a name and before a lower-case word, open a sentence
+# (``estadio Benito Villamarín Los gallegos se adelantaron``).
+_ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
+_WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+COMMON_WORD_ZIPF = 3.4  # "Insurers" (3.5), "Lawyers": words; most surnames are rarer
+_PARTICLES = frozenset("de del da do dos das di della du des of y e et and".split())
+# Words that open a sentence and never stand capitalised inside one.
+_OPENERS = {
+    "en": frozenset("however meanwhile according nevertheless".split()),
+    "fr": frozenset("selon grâce malgré cependant toutefois pourtant néanmoins".split()),
+    "es": frozenset("según además asimismo sin embargo".split()),
+    "it": frozenset("secondo grazie tuttavia inoltre intanto rispetto".split()),
+    "pt": frozenset("segundo apesar contudo entretanto".split()),
+}
+_NAME_RUN_MAX = 3
+# "told reporters Fischer had left": an object, then a clause without "that".
+_TELLING = frozenset("told tell tells assured informed reminded warned convinced promised "
+                     "persuaded showed".split())
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+@detector(
+    "lost-full-stop",
+    category="fluency/punctuation",
+    severity="minor",
+    description="Two sentences run together without a full stop (into the weekend Insurers "
+    "said ...); fix: a full stop before the second",
+    languages=_LANGS,
+)
+def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    if block.kind == "headline":
+        return
+    for match in _JOIN.finditer(seg.text):
+        if _joined(ctx, seg.text, match):
+            stop = seg.start + match.end(1)
+            yield det.flag(
+                seg.start + match.start(1),
+                seg.start + match.end(3),
+                f"a new sentence seems to start at “{match.group(3)}”: a full stop may be "
+                "missing before it",
+                ".",
+                fix_span=(stop, stop),
+            )
+
+
+def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
+    previous, word = match.group(1), match.group(3)
+    lower = word.lower()
+    closed = closed_words(ctx.lang)
+    if lower in _CALENDAR:
+        return False
+    following = _WORDS_AFTER.match(text, match.end(3))
+    run = following is not None and following.group(1)[:1].isupper()
+    if previous[-1] in "»”\"":
+        if not previous[-2].isalpha():
+            return False  # the stop is inside the quote: «Vamos!» Ele disse
+        return lower in _ROMANCE_ARTICLES and ctx.lang != "en" or _verb_follows(
+            ctx, text, match.end(3)
+        )
+    if previous[:1].isupper():
+        return _after_name(ctx, text, match, run)  # "Paolo Greco Secondo le previsioni"
+    if previous in closed or lower in ("i", "a") and previous in LETTER_LABELS:
+        return False
+    if lower in _OPENERS.get(ctx.lang, ()):  # "homicides involontaires Selon l'accusation"
+        return not run and ctx.mid_sentence_counts[lower] <= 1
+    if lower in ("l'", "l’"):
+        return ctx.lang in ("fr", "it")  # "trois semaines L'avocate des parties civiles"
+    if lower in closed:
+        # a lower-case next word is mid-sentence-capital's; "consecutivo La Confederación
+        # de Empresarios advirtió" is a name, then its verb: a new sentence
+        return run and _verb_follows(ctx, text, match.end(3))
+    if ctx.mid_sentence_counts[lower] > 1 or not _common_word(ctx, lower, run):
+        return False
+    return not _after_telling(text, match.start(1)) and _verb_follows(ctx, text, match.end(3))
+
+
+def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> bool:
+    """``Benito Villamarín Los gallegos``: a Romance article after a name, then a lower-case
+    word; not at a sentence start (``Según La``), not after a label (``Série A``)."""
+    previous, lower = match.group(1), match.group(3).lower()
+    if ctx.lang == "en" or match.start(1) == 0:
+        return False
+    if run:
+        return False  # "Museo Secondo Novecento": one name
+    if lower in _OPENERS.get(ctx.lang, ()):
+        return ctx.mid_sentence_counts[lower] <= 1
+    if lower not in _ROMANCE_ARTICLES:
+        return False
+    return previous.lower() not in closed_words(ctx.lang) | LETTER_LABELS
+
+
+def _common_word(ctx: Context, lower: str, run: bool) -> bool:
+    """A word, not a name: ``Insurers said``, never ``coach Ellen Marsh said`` (a title and
+    a name) nor ``le constructeur Renault annonce`` (a name in apposition). Romance
+    sentences open with an article, so there a bare capitalised word is left alone; an
+    English one opens with a bare plural (``Insurers``, ``Officials``)."""
+    if run:  # "fans Striker Lena Fischer scored": "striker" must be a plain word here
+        return ctx.lowercase_counts[lower] >= 1
+    if ctx.lang != "en":
+        return False  # a Romance sentence opens with an article: "presidente Usa di" is a name
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False  # a bare singular noun opens no sentence: "the new Executive has been"
+    return zipf(lower, ctx.lang) >= COMMON_WORD_ZIPF and lower not in ctx.names_as_subject
+
+
+def _after_telling(text: str, start: int) -> bool:
+    words = text[:start].split()
+    return bool(words) and words[-1].lower() in _TELLING
+
+
+def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
+    """A verb within two words, after the rest of a name (``Striker Lena Fischer scored``)."""
+    names = 0
+    checked = 0
+    while checked < 2:
+        following = _WORDS_AFTER.match(text, pos)
+        if following is None:
+            return False
+        word = following.group(1)
+        pos = following.end()
+        if names and not checked and word in _PARTICLES:
+            continue  # "La Confederación de Empresarios de Andalucía advirtió"
+        if word[:1].isupper():
+            names += 1
+            if names > _NAME_RUN_MAX or checked:
+                return False
+            continue
+        if _is_verb(word, ctx.lang):
+            return True
+        checked += 1
+    return False
+
+
+def _is_verb(word: str, lang: str) -> bool:
+    if word in AUXILIARIES.get(lang, ()):
+        return True
+    if lang == "en":
+        return len(word) >= 5 and word.endswith("ed")
+    return verb_form(word, lang) is True
