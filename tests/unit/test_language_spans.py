@@ -46,3 +46,11 @@ def test_run_of_foreign_words_is_one_major_flag() -> None:
 def test_capitalised_neighbours_mean_a_name() -> None:
     assert spans("Reporters met Jean de Villiers and the Banco de Portugal board.") == []
     assert spans("The stray de armored vehicles arrived.") == ["de"]
+
+
+def test_the_foreign_marker_data_is_derived_from_the_current_word_lists() -> None:
+    import json
+
+    from postedit.detectors.foreign_runs import MARKERS_FILE, derive_markers
+
+    assert json.loads(MARKERS_FILE.read_text(encoding="utf-8")) == derive_markers()

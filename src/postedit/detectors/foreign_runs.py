@@ -14,9 +14,11 @@ and not borrowed phrases. Each language is scanned once: linear in the sentence.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from postedit.languages import SUPPORTED, in_loan_phrase, inside_span
 from postedit.lexicon import closed_class, zipf
@@ -39,8 +41,8 @@ def content_runs(
     quotes: list[tuple[int, int]],
 ) -> list[Span]:
     """``(first, last, (lang,))`` token spans of foreign runs, at most one language each."""
-    if len(words) < 4:
-        return []
+    if len(words) < 4 or not _foreign_function_word_inside(tokens, words, doc_lang):
+        return []  # no run without a function word of another language: no table to load
     others = _others(doc_lang)
     table = [_gains(word, doc_lang) for word in words]
     langs = [lang for column, lang in enumerate(others)
@@ -54,6 +56,48 @@ def content_runs(
         gain = [row[column] if ok else None for row, ok in zip(table, usable, strict=True)]
         found += _runs_in(lang, tokens, words, gain, doc_lang)
     return found
+
+
+def _foreign_function_word_inside(tokens: list[re.Match[str]], words: list[str], doc_lang: str) -> bool:
+    """A foreign function word between two lower-case words (``de`` in ``de Gaulle`` is not)."""
+    foreign = foreign_markers(doc_lang)
+    return any(
+        words[i] in foreign and all(tokens[j].group(0).islower() for j in (i - 1, i, i + 1))
+        for i in range(1, len(words) - 1)
+    )
+
+
+MARKERS_FILE = Path(__file__).resolve().parents[1] / "data" / "foreign_markers.json"
+MARKER_GAP = 1.5  # a marker is this much more frequent (Zipf) in its own language
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, frozenset[str]]:
+    data = json.loads(MARKERS_FILE.read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in data.items()}
+
+
+def foreign_markers(doc_lang: str) -> frozenset[str]:
+    """Function words of other languages that an article in ``doc_lang`` hardly uses.
+
+    A left-over foreign phrase nearly always carries one (``of``, ``the``, ``de``,
+    ``der``); looking for them first spares most sentences, and an English article's
+    whole run, the word tables of five other languages (0.7 s to load). The list is
+    data (``data/foreign_markers.json``), made by :func:`derive_markers`.
+    """
+    return _markers().get(doc_lang, frozenset())
+
+
+def derive_markers() -> dict[str, list[str]]:
+    """Closed-class words of each language at least MARKER_GAP more frequent there than in another."""
+    out = {}
+    for doc_lang in SUPPORTED:
+        own = closed_class(doc_lang)
+        out[doc_lang] = sorted({
+            word for lang in _others(doc_lang) for word in closed_class(lang)
+            if word not in own and zipf(word, lang) - zipf(word, doc_lang) >= MARKER_GAP
+        })
+    return out
 
 
 @lru_cache(maxsize=8)
