@@ -13,7 +13,15 @@ Both readings get a log10 probability and the better one wins by a margin:
 * an unknown lower-case word is rarer still, so ``channelthe`` and ``policeofficers``
   split;
 * a case change (``SyriaAfter``, ``austinThe``) or an acronym before a lower-case
-  function word (``PISthat``) is evidence of a lost space.
+  function word (``PISthat``) is evidence of a lost space; so is a short function word
+  of the language before a capitalised word or an acronym (``onWednesday``, ``deEspaña``,
+  ``laCGT``), since a name that starts in lower case is rarer still;
+* a short function word run into the next word (``thecity``, ``aunanimous``, ``ypor``)
+  is weighed against the whole: a form simplemma's dictionary lists (``abridge``) is a
+  word, a rare one only wordfreq knows is priced by its frequency (``anew`` stays whole,
+  ``dela`` in French splits), and an English word in another language is a loanword;
+* a frequent capitalised word before a short function word (``Tuesdayto``,
+  ``Gobiernoy``, ``Parlamentoe``) needs no context; an unknown name does.
 
 The article helps where it is cheap: a left part that stands alone elsewhere as a
 name (``Elysée`` ... ``Elyséethe``) favours the split; a token written the same way
@@ -30,12 +38,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from postedit.lexicon import closed_class, frequency_table, zipf
+from postedit.lexicon import frequency_table, verb_form, zipf
+from postedit.segmentation_words import (
+    ENCLITICS,
+    NAME_PREFIXES,
+    PLACE_NAME_ENDS,
+    VERB_PREFIXES,
+    WORD_PREFIXES,
+    dictionary_word,
+    function_words,
+    joining_words,
+    one_letter_words,
+)
 
 NAME_BASE = -4.0  # log10 probability of "some name" before its letters are paid for
 LOWER_BASE = -6.0  # an unknown lower-case word is rarer than an unknown name
 LETTER = 1.0  # log10 cost of each letter of an unknown word
 GLUE = -2.0  # log10 probability that a space was lost
+CAMEL_CASE_COST = 1.0  # a name starting in lower case (eBay, deGrasse) is rarer than others
 SHAPE_BONUS = 1.5  # a case change or acronym boundary at the cut
 DOC_NAME_BONUS = 3.0  # the left part stands alone elsewhere in the article
 DOC_WORDS_BONUS = 1.0  # both parts occur alone elsewhere in the article
@@ -43,34 +63,15 @@ REPEAT_BONUS = 2.0  # the whole token occurs twice: written that way on purpose
 MARGIN = 0.5  # the split must win by this much (log10)
 MIN_PART_ZIPF = 3.0  # a lower-case part must be at least this frequent
 MIN_RIGHT_ZIPF = 3.5  # and the second word of a dictionary join more (not ``verde`` in English)
+LOANWORD_ZIPF = 3.0  # a token this common in English is a loanword elsewhere, not a join
+BRAND_ZIPF = 2.6  # a camelCase token starting in lower case is a brand above this (iMac)
+FREQUENT_PART_ZIPF = 3.5  # a capitalised part this common vouches for itself (``Tuesday``)
 SUFFIX_VOCABULARY = 60000  # most frequent words used to price word endings
 
 # Languages whose compounds are written as one word get no dictionary joins.
 DICTIONARY_JOIN_LANGS = frozenset(("en", "es", "fr", "it", "pt"))
-_EXTRA_FUNCTION_WORDS = {
-    "de": """der die das den dem des ein eine einen einem einer und oder aber sondern denn
-    mit von für auf aus bei nach seit über unter zwischen gegen ohne durch ist sind war
-    hat haben wird werden sie wir ihr sich nicht auch noch wie als dass""",
-}
-# Clitic pronouns written onto verbs (``hacerlo``, ``dirgli``): endings of real words.
-_ENCLITICS = {
-    "es": frozenset("lo la los las le les me te se nos os".split()),
-    "it": frozenset("lo la li le gli ne mi ti si ci vi".split()),
-    "pt": frozenset("o a os as lo la los las no na nos nas lhe lhes me te se".split()),
-    "fr": frozenset(),
-}
-_NAME_PREFIXES = frozenset("mc mac de di da du la le van von der den st fitz o al el bin".split())
-_WORD_PREFIXES = tuple(
-    "pluri multi inter trans anti super post pre non over under counter semi micro macro mega "
-    "hyper ultra neo pseudo proto socio geo bio eco euro afro indo sino franco anglo extra "
-    "intra infra auto tele mono poly".split()
-)
-_PLACE_NAME_ENDS = frozenset(
-    """bridge field wood ford ton ham land port mouth water stone hill borough bury well worth
-    dale side berg burg stadt heim dorf ville town shire gate house castle brook lake moor more
-    head ley church minster wick combe mere""".split()
-)
 _CASE_JOIN = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_LOWER_ACRONYM = re.compile(r"^([a-zà-öø-ÿ]+)([A-ZÀ-ÖØ-Þ]{2,})$")
 _ACRONYM_JOIN = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}(?=[a-zà-öø-ÿ]{2,}$)")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -116,16 +117,6 @@ def document_words(text: str) -> DocumentWords:
     return DocumentWords(Counter(_WORD.findall(text)))
 
 
-def function_words(lang: str) -> frozenset[str]:
-    return _function_words(lang)
-
-
-@lru_cache(maxsize=16)
-def _function_words(lang: str) -> frozenset[str]:
-    extra = frozenset(_EXTRA_FUNCTION_WORDS.get(lang, "").split())
-    return frozenset(w for w in closed_class(lang) | extra if len(w) >= 2)
-
-
 MIN_TOKEN = 4
 MAX_TOKEN = 40  # two of the longest everyday words glued together
 
@@ -139,14 +130,25 @@ def split_glued(token: str, lang: str, doc: DocumentWords = NO_DOCUMENT) -> Spli
         if known >= 3.5:
             return None  # the fast path: an ordinary word
         candidates = _plain_splits(token, lang, doc, known)
+        if token.islower():
+            candidates += _article_splits(token, lang, doc, known)
+        else:
+            candidates += _letter_splits(token, lang, doc, known)
     elif token.isupper():
         return None
-    elif known > 0 or (lang != "en" and zipf(token, "en") > 0):
+    elif _known_camel_case(token, lang, known):
         return None  # YouTube, iPhone, McDonald, NewsOne: camelCase brands wordfreq knows
     else:
-        candidates = [c for c in (_case_split(token, lang, doc), _acronym_split(token, lang, doc)) if c]
+        shapes = (_case_split, _acronym_split, _lower_acronym_split)
+        candidates = [c for c in (shape(token, lang, doc) for shape in shapes) if c]
     best = max(candidates, key=lambda c: c.margin, default=None)
     return best if best is not None and best.margin >= MARGIN else None
+
+
+def _known_camel_case(token: str, lang: str, known: float) -> bool:
+    """A camelCase brand wordfreq knows; ``deTrabajo`` at zipf 1 is a glue error it picked up."""
+    floor = BRAND_ZIPF if token[0].islower() else 0.0
+    return known > floor or (lang != "en" and zipf(token, "en") > floor)
 
 
 def _plain_splits(token: str, lang: str, doc: DocumentWords, known: float) -> list[Split]:
@@ -163,34 +165,30 @@ def _plain_splits(token: str, lang: str, doc: DocumentWords, known: float) -> li
 def _plain_split(
     token: str, left: str, right: str, lang: str, doc: DocumentWords, known: float
 ) -> Split | None:
-    functions = function_words(lang)
-    left_function, right_function = left.lower() in functions, right in functions
-    if left_function and right_function and token.islower() and len(left) + len(right) >= 5:
-        return _scored(left, right, "short", lang, doc, _whole_logp(token, lang, doc, known))
     if known > 0:
-        return None  # a word wordfreq knows is one word, unless two function words
-    if right_function:
+        return None  # a word wordfreq knows is one word
+    if right in function_words(lang):
         return _function_split(token, left, right, lang, doc)
     if lang not in DICTIONARY_JOIN_LANGS or len(right) < 4 or zipf(right, lang) < MIN_RIGHT_ZIPF:
         return None
     if not _content_word(right, lang):
         return None
     if token[0].isupper():
-        if right in _PLACE_NAME_ENDS or zipf(left, lang) >= MIN_PART_ZIPF:
+        if right in PLACE_NAME_ENDS or zipf(left, lang) >= MIN_PART_ZIPF:
             return None  # Kingsbridge, Redwater: compound names of two words
-        left_ok = len(left) >= 5 and not left.lower().startswith(_WORD_PREFIXES)
+        left_ok = len(left) >= 5 and not left.lower().startswith(WORD_PREFIXES)
     else:
-        left_ok = _content_word(left, lang) and not left.startswith(_WORD_PREFIXES)
-    if not left_ok or right in _ENCLITICS.get(lang, ()):
+        left_ok = _content_word(left, lang) and not left.startswith(WORD_PREFIXES)
+    if not left_ok or right in ENCLITICS.get(lang, ()):
         return None
     return _scored(left, right, "dictionary", lang, doc, _whole_logp(token, lang, doc, 0.0))
 
 
 def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentWords) -> Split | None:
     """A word or name with a function word stuck to it: ``Elyséethe``, ``channelthe``."""
-    if len(left) < 3 or right in _ENCLITICS.get(lang, ()):
+    if len(left) < 3 or _enclitic(token, left, right, lang):
         return None
-    if len(right) < 3 and not doc.alone(left):
+    if len(right) < 3 and not (doc.alone(left) or _frequent_capitalised(left, lang)):
         return None  # Ministerin, Stetsenkoin, advertit: words and names end this way
     if token[0].isupper():
         compounding = lang not in DICTIONARY_JOIN_LANGS
@@ -206,18 +204,103 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
     return _scored(left, right, "function", lang, doc, whole)
 
 
+def _enclitic(token: str, left: str, right: str, lang: str) -> bool:
+    """``hacerlo``, ``Dicelo``: a pronoun on a verb; ``Ejecutivose`` is a noun and a pronoun."""
+    if right not in ENCLITICS.get(lang, ()):
+        return False
+    return token.islower() or verb_form(left.lower(), lang) is True
+
+
+def _frequent_capitalised(left: str, lang: str) -> bool:
+    """``Tuesday``, ``Herald``, ``Gobierno``: a capitalised part common enough to vouch alone."""
+    return left[:1].isupper() and len(left) >= 5 and zipf(left, lang) >= FREQUENT_PART_ZIPF
+
+
+def _letter_splits(token: str, lang: str, doc: DocumentWords, known: float) -> list[Split]:
+    """A name or noun with a one-letter word stuck to it: ``Lazioe``, ``Gobiernoy``."""
+    left, right = token[:-1], token[-1]
+    if known > 0 or right not in one_letter_words(lang) or len(left) < 4:
+        return []
+    if not (doc.alone(left) or _frequent_capitalised(left, lang)) or dictionary_word(token, lang):
+        return []  # Gabriele, Manuela: names end in -e and -a all the time
+    whole = NAME_BASE - LETTER * len(left) + _suffix_logp(right, lang)
+    if doc.repeated(token):
+        whole += REPEAT_BONUS
+    return [_scored(left, right, "function", lang, doc, whole)]
+
+
+def _article_splits(token: str, lang: str, doc: DocumentWords, known: float) -> list[Split]:
+    """A short function word run into the next word: ``thecity``, ``aunanimous``, ``ypor``.
+
+    A form simplemma's dictionary lists (``abridge``, ``aport``) is a word; a rare one only
+    wordfreq knows is priced by its frequency, so ``anew`` stays whole and ``thecity`` splits.
+    """
+    if dictionary_word(token, lang) or (lang != "en" and zipf(token, "en") >= LOANWORD_ZIPF):
+        return []  # else, seen, node in Spanish or Italian text: English words
+    whole = _whole_logp(token, lang, doc, known)
+    found = []
+    for cut in range(1, len(token)):
+        left, right = token[:cut], token[cut:]
+        if left != right and _joins(left, right, lang):
+            found.append(_scored(left, right, "short", lang, doc, whole))
+    return found
+
+
+def _joins(left: str, right: str, lang: str) -> bool:
+    """Two function words (``ofthe``, ``aufder``), or a short one before a word (``thecity``)."""
+    functions = function_words(lang)
+    if left in functions and (right in functions or len(left) >= 3 and right in one_letter_words(lang)):
+        return True  # ofthe, aufder, quea
+    if left not in joining_words(lang) or left in VERB_PREFIXES.get(lang, ()):
+        return False  # aufstehen, mitmachen: German verbs take these as prefixes
+    return len(right) >= 3 and zipf(right, lang) >= MIN_PART_ZIPF
+
+
 def _case_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
-    """``SyriaAfter``, ``austinThe``: one lower-to-upper change before a frequent word."""
+    """``SyriaAfter``, ``austinThe``, ``onWednesday``: one lower-to-upper change."""
     matches = list(_CASE_JOIN.finditer(token))
     if len(matches) != 1 or any(c.isupper() for c in token[1 : matches[0].start()]):
         return None
     cut = matches[0].start()
     left, right = token[:cut], token[cut:]
-    if left.lower() in _NAME_PREFIXES or (left.islower() and len(left) <= 2) or len(right) < 2:
+    if left in joining_words(lang):
+        return _function_case_split(token, left, right, lang, doc)
+    if left.lower() in NAME_PREFIXES or (left.islower() and len(left) <= 2) or len(right) < 2:
         return None  # McCain, DeSantis, iPhone, eBay
     if right.lower() not in function_words(lang) and zipf(right, lang) < 4.0:
-        return None  # TotalEnergies, AstraZeneca: brands end in rarer words
+        if not (_content_word(left, lang) and doc.alone(right) and not doc.repeated(token)):
+            return None  # TotalEnergies, AstraZeneca: brands end in rarer words
     return _scored(left, right, "case", lang, doc, _whole_logp(token, lang, doc, 0.0), SHAPE_BONUS)
+
+
+def _function_case_split(token: str, left: str, right: str, lang: str, doc: DocumentWords) -> Split | None:
+    """``onWednesday``, ``deEspaña``, ``ySant``: a function word run into a capitalised word."""
+    if len(right) < 3 or doc.repeated(token):
+        return None  # iPhone, eBay, deGrasse: brands and names written so on purpose
+    if zipf(right, lang) < MIN_PART_ZIPF and not doc.alone(right) and not _plain_preposition(left, right):
+        return None  # deGrasse, eDreams: a name particle or one letter needs the name seen alone
+    whole = _whole_logp(token, lang, doc, 0.0) - CAMEL_CASE_COST
+    return _scored(left, right, "case", lang, doc, whole, SHAPE_BONUS)
+
+
+def _plain_preposition(left: str, right: str) -> bool:
+    """``inWellmouth``, ``noIRC``: a function word that is no name particle (de, la, van)."""
+    return len(left) >= 2 and left not in NAME_PREFIXES and len(right) >= 3
+
+
+def _lower_acronym_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
+    """``laCGT``, ``sindicatosCCOO``: a lower-case word run into an acronym."""
+    match = _LOWER_ACRONYM.match(token)
+    if match is None or doc.repeated(token):
+        return None
+    left, right = match.group(1), match.group(2)
+    if left not in joining_words(lang) and not _content_word(left, lang):
+        return None  # mRNA, kWh: units and symbols
+    known_right = doc.alone(right) or zipf(right, lang) >= MIN_PART_ZIPF and len(left) >= 2
+    if not known_right and not (left in joining_words(lang) and _plain_preposition(left, right)):
+        return None
+    whole = _whole_logp(token, lang, doc, 0.0) - CAMEL_CASE_COST
+    return _scored(left, right, "acronym", lang, doc, whole, SHAPE_BONUS)
 
 
 def _acronym_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
@@ -226,14 +309,15 @@ def _acronym_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
     if match is None or token[match.end() :] not in function_words(lang):
         return None
     left, right = token[: match.end()], token[match.end() :]
-    return _scored(left, right, "acronym", lang, doc, _whole_logp(token, lang, doc, 0.0), SHAPE_BONUS)
+    whole = _whole_logp(token, lang, doc, 0.0) - CAMEL_CASE_COST
+    return _scored(left, right, "acronym", lang, doc, whole, SHAPE_BONUS)
 
 
 def _scored(
     left: str, right: str, kind: str, lang: str, doc: DocumentWords, whole: float, bonus: float = 0.0
 ) -> Split:
     split = _part_logp(left, lang) + _part_logp(right, lang) + GLUE + bonus
-    if left[:1].isupper() and doc.alone(left):
+    if left[:1].isupper() and doc.alone(left) or right[:1].isupper() and doc.alone(right):
         split += DOC_NAME_BONUS
     elif doc.alone(left) and doc.alone(right):
         split += DOC_WORDS_BONUS

@@ -23,6 +23,21 @@ from postedit.unknown_words import classify_unknown, glue_point
         ("policeofficers", "en", "police", "officers"),
         ("LisboaDepois", "pt", "Lisboa", "Depois"),
         ("HamburgDie", "de", "Hamburg", "Die"),
+        ("onThursday", "en", "on", "Thursday"),  # a function word before a capitalised word
+        ("nearLondon", "en", "near", "London"),
+        ("deMéxico", "es", "de", "México"),
+        ("imNovember", "de", "im", "November"),
+        ("laCFDT", "fr", "la", "CFDT"),  # before an acronym
+        ("abudget", "en", "a", "budget"),  # a short word run into the next one
+        ("thevillage", "en", "the", "village"),
+        ("laciudad", "es", "la", "ciudad"),
+        ("yempresas", "es", "y", "empresas"),
+        ("ilgoverno", "it", "il", "governo"),
+        ("dela", "fr", "de", "la"),  # wordfreq's few glued copies do not make it a word
+        ("quea", "pt", "que", "a"),
+        ("Fridayto", "en", "Friday", "to"),  # a frequent word before a short function word
+        ("Ministeriose", "es", "Ministerio", "se"),  # a noun takes no clitic pronoun
+        ("Parlamentoe", "it", "Parlamento", "e"),  # a frequent noun before a one-letter word
     ],
 )
 def test_glued_tokens_split_between_the_two_words(token: str, lang: str, left: str, right: str) -> None:
@@ -57,6 +72,26 @@ def test_glued_tokens_split_between_the_two_words(token: str, lang: str, left: s
         ("Ministerin", "de"),  # German nouns: no dictionary or ending joins
         ("Halbzeitbilanz", "de"),
         ("advertit", "en"),  # a short ending alone is too weak
+        ("anew", "en"),  # real words that start like a short word
+        ("abridge", "en"),
+        ("aside", "en"),
+        ("onto", "en"),
+        ("della", "it"),  # articulated prepositions are words
+        ("nella", "it"),
+        ("sulla", "it"),
+        ("dela", "pt"),  # de + ela, a word of Portuguese
+        ("pelo", "pt"),
+        ("numa", "pt"),
+        ("amanhã", "pt"),
+        ("quemás", "es"),  # a verb form simplemma knows
+        ("lala", "es"),  # the same syllable twice
+        ("node", "it"),  # English words in other languages
+        ("iMac", "en"),  # brands wordfreq knows
+        ("iCloud", "it"),
+        ("deGrasse", "en"),  # a name particle needs the name seen alone
+        ("Gabriele", "it"),
+        ("inzwischen", "de"),
+        ("aufstehen", "de"),
     ],
 )
 def test_names_brands_and_compounds_stay_whole(token: str, lang: str) -> None:
@@ -79,6 +114,17 @@ def test_a_token_written_twice_counts_against_the_split() -> None:
         "Romanovskydelivered", "en", document_words("Romanovskydelivered Romanovskydelivered")
     )
     assert once is not None and twice is not None and twice.margin < once.margin
+
+
+def test_a_name_seen_alone_vouches_after_a_name_particle() -> None:
+    assert split_glued("deCastrelinho", "pt") is None
+    words = document_words("Castrelinho venceu. O presidente deCastrelinho falou.")
+    assert split_glued("deCastrelinho", "pt", words) is not None
+
+
+def test_a_camel_case_token_written_twice_is_a_brand() -> None:
+    words = document_words("Compró el billete en eDestinos. Luego eDestinos cobró dos veces.")
+    assert split_glued("eDestinos", "es", words) is None
 
 
 def test_the_model_is_deterministic() -> None:

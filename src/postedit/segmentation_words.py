@@ -1,0 +1,86 @@
+"""The word lists the glued-word model leans on: function words, one-letter words, prefixes.
+
+``postedit.segmentation`` decides; this module only knows which short words may lose
+their space (``function_words``, ``joining_words``), which endings and prefixes belong
+to real words (clitics, German verb prefixes, name particles) and whether simplemma's
+dictionary lists a form (``dictionary_word``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from postedit.lexicon import closed_class
+
+_EXTRA_FUNCTION_WORDS = {
+    "en": "near via off up out upon onto",
+    "es": "se le les me te nos",
+    "fr": "se ne au aux dans chez",
+    "it": "si ci ne nel nella nei dal dalla dai sul sulla sui alla alle ai agli dei degli delle dello",
+    "pt": "no na nos nas dos das aos num numa pelo pela",
+    "de": """der die das den dem des ein eine einen einem einer und oder aber sondern denn
+    mit von für auf aus bei nach seit über unter zwischen gegen ohne durch ist sind war
+    hat haben wird werden sie wir ihr sich nicht auch noch wie als dass in im an am zu zum zur
+    ins vom beim um""",
+}
+# Words of one letter that a lost space can leave behind (``aunanimous``, ``ySant``, ``Lazioe``).
+_ONE_LETTER_WORDS = {
+    "en": "a",
+    "es": "a y o e u",
+    "fr": "à y",
+    "it": "e a o è i",
+    "pt": "a o e à",
+}
+# German prefixes of separable verbs (``aufstehen``, ``mitmachen``): no lower-case join after them.
+VERB_PREFIXES = {"de": frozenset("an auf aus bei mit nach vor zu ein ab durch über um unter gegen".split())}
+MAX_JOINING = 4  # a function word run into the next word is short (``the``, ``para``, ``dans``)
+# Clitic pronouns written onto verbs (``hacerlo``, ``dirgli``): endings of real words.
+ENCLITICS = {
+    "es": frozenset("lo la los las le les me te se nos os".split()),
+    "it": frozenset("lo la li le gli ne mi ti si ci vi".split()),
+    "pt": frozenset("o a os as lo la los las no na nos nas lhe lhes me te se".split()),
+    "fr": frozenset(),
+}
+NAME_PREFIXES = frozenset("mc mac de di da du la le van von der den st fitz o al el bin".split())
+WORD_PREFIXES = tuple(
+    "pluri multi inter trans anti super post pre non over under counter semi micro macro mega "
+    "hyper ultra neo pseudo proto socio geo bio eco euro afro indo sino franco anglo extra "
+    "intra infra auto tele mono poly".split()
+)
+PLACE_NAME_ENDS = frozenset(
+    """bridge field wood ford ton ham land port mouth water stone hill borough bury well worth
+    dale side berg burg stadt heim dorf ville town shire gate house castle brook lake moor more
+    head ley church minster wick combe mere""".split()
+)
+
+
+def function_words(lang: str) -> frozenset[str]:
+    return _function_words(lang)
+
+
+@lru_cache(maxsize=16)
+def joining_words(lang: str) -> frozenset[str]:
+    """Function words short enough to lose their space to the next word, one letter included."""
+    short = frozenset(w for w in _function_words(lang) if len(w) <= MAX_JOINING)
+    return short | one_letter_words(lang)
+
+
+def one_letter_words(lang: str) -> frozenset[str]:
+    return frozenset(_ONE_LETTER_WORDS.get(lang, "").split())
+
+
+@lru_cache(maxsize=16)
+def _function_words(lang: str) -> frozenset[str]:
+    extra = frozenset(_EXTRA_FUNCTION_WORDS.get(lang, "").split())
+    return frozenset(w for w in closed_class(lang) | extra if len(w) >= 2)
+
+
+@lru_cache(maxsize=4096)
+def dictionary_word(token: str, lang: str) -> bool:
+    """simplemma's dictionary knows the form (it lists inflections wordfreq has never seen)."""
+    import simplemma
+
+    try:
+        return bool(simplemma.is_known(token.lower(), lang=lang))
+    except ValueError:
+        return False
