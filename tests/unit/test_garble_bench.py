@@ -21,10 +21,13 @@ import bench_garble  # noqa: E402
 import garble  # noqa: E402
 
 PER_TYPE = 2
-# Languages whose clean text raises no false flag today (en and it do: see the bench).
-QUIET_LANGS = ("es", "fr", "de", "pt")
-# Types every language catches today.
-SOLID_TYPES = ("lost-bracket", "lost-quote", "wrong-way-quote", "untranslated-sentence")
+# Every language's untouched text stays under the false-flag target.
+QUIET_LANGS = ("en", "es", "fr", "de", "it", "pt")
+# Types every language catches today (>= 0.95 on seeds 1-3 at 10 per type).
+SOLID_TYPES = (
+    "lost-bracket", "lost-quote", "wrong-way-quote", "untranslated-sentence", "boilerplate",
+    "related-headlines", "doubled-punctuation", "doubled-word", "glued-punctuation", "lost-space",
+)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +92,7 @@ def test_spans_point_at_the_damage(docs: list[garble.GarbledText]) -> None:
 def test_recall_and_false_flags_are_computed(result: bench_garble.BenchResult) -> None:
     assert sum(result.injected.values()) == PER_TYPE * len(garble.TYPES) * len(garble.LANGS)
     overall = result.recall()
-    assert overall is not None and overall >= 0.45  # 0.51 today
+    assert overall is not None and overall >= 0.8  # 0.89 today at 10 per type
     for type_id in SOLID_TYPES:
         assert (result.recall(type_id) or 0.0) >= 0.9, type_id
     for lang in QUIET_LANGS:
