@@ -32,6 +32,7 @@ RUNS: dict[str, str | None] = {
     "straight quotes": '"', "apostrophes": "'", "exclamations": "!",
     "entities": "&amp;", "angle brackets": "<", "words": "ab ", "capitals": "AB",
     "title words": "Ab", "case joins": "aB", "one long word": "a",
+    "sentences": "The river rose again. ",
 }
 
 

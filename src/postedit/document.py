@@ -41,6 +41,11 @@ class Segment:
     def block_id(self) -> str:
         return self.id.split(".", 1)[0]
 
+    @property
+    def position(self) -> int:
+        """0-based place of the sentence in its paragraph (from the id: ``b4.s2`` -> 1)."""
+        return int(self.id.rsplit(".s", 1)[1]) - 1
+
 
 @dataclass(frozen=True)
 class Block:

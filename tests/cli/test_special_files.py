@@ -62,14 +62,14 @@ def test_an_input_over_the_size_limit_is_refused_with_how_to_raise_it(
     tmp_path: Path, monkeypatch
 ) -> None:
     big = tmp_path / "archive.txt"
-    big.write_text("The river rose overnight. " * 50_000, encoding="utf-8")  # 1.2 MB
-    monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "1")
+    big.write_text("The river rose overnight. " * 8_000, encoding="utf-8")  # 0.2 MB
+    monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "0.1")
     result = score(big)
     assert result.exit_code == 2
-    assert "archive.txt: is 1.2 MB, over the 1 MB limit; set POSTEDIT_MAX_INPUT_MB" in result.output
+    assert "archive.txt: is 0.2 MB, over the 0.1 MB limit; set POSTEDIT_MAX_INPUT_MB" in result.output
     piped = CliRunner().invoke(main, ["score", "-", "--engine", "none"], input=big.read_bytes())
     assert piped.exit_code == 2 and "stdin: is larger than" in piped.output
-    monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "2")
+    monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "1")
     assert score(big).exit_code in (0, 1)
 
 

@@ -58,7 +58,7 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
     if not words:
         return None
     if not _in_speech(seg.text, ctx.lang):  # speech may be cut anywhere
-        at = block.segments.index(seg)
+        at = seg.position if seg in block.segments[seg.position : seg.position + 1] else 0
         after_quote = at > 0 and _ENDS_WITH_QUOTE.search(block.segments[at - 1].text) is not None
         reason = clause_fragment(seg.text, words, ctx.lang, at == 0, after_quote)
         if reason or ctx.lang in _CLAUSE_ONLY:
