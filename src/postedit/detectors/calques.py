@@ -37,7 +37,23 @@ class Calque:
     replacement: str | None = None  # a template for ``match.expand``; None: no mechanical fix
 
 
+_REPORTING = (r"(?:said|explained|added|stated|declared|insisted|stressed|noted|recalled|replied|"
+              r"warned|argued|indicated|assured|affirmed|underlined|specified|announced|estimated)")
+_AFTER_QUOTE = r"(?:[”\"»’]\s*,|,\s*[”\"»’])\s+"
+
 CALQUES = (
+    Calque(
+        re.compile(_AFTER_QUOTE + r"(?P<calque>(?:for|on) (?:his|her|their|its|our) part,? "
+                   + _REPORTING + r" (?:the|a|an)\b)"),
+        "“…”, for his part explained the minister (French/Spanish/Italian word order): English "
+        "says “…”, the minister explained",
+    ),
+    Calque(
+        re.compile(_AFTER_QUOTE + r"(?P<calque>" + _REPORTING + r" (?:during|in|at|on|before|after|"
+                   r"from|with|to) [^,.;:”\"»]{1,40}? (?:the|a|an) (?!same\b)[a-z-]+)"),
+        "“…”, explained during a press conference the minister (the speaker after an adverbial, "
+        "Romance word order): English says “…”, the minister explained during …",
+    ),
     Calque(
         re.compile(r"\b(?:he|she|who|which|it) (?:has|had) (\d{1,3}) years\b(?! (?:of|ago|in|to|"
                    r"left|since|before|after|for|at|on|under|as)\b)(?!-)", re.I),
@@ -88,13 +104,15 @@ CALQUES = (
     "calque",
     category="style/unidiomatic",
     severity="minor",
-    description="A phrase carried over word for word from the source language (he has 45 years, "
-    "since years, thanked the support of, the past Monday, counts with)",
+    description="A phrase or word order carried over from the source language (he has 45 years, "
+    "since years, thanked the support of, the past Monday, counts with, “…”, explained on "
+    "Monday the minister)",
     languages=("en",),
 )
 def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     for item in CALQUES:
         for match in item.pattern.finditer(seg.text):
-            start, end = seg.start + match.start(), seg.start + match.end()
+            group = "calque" if "calque" in item.pattern.groupindex else 0
+            start, end = seg.start + match.start(group), seg.start + match.end(group)
             replacement = match.expand(item.replacement) if item.replacement else None
-            yield det.flag(start, end, f"“{match.group(0)}”: {item.explanation}", replacement)
+            yield det.flag(start, end, f"“{match.group(group)}”: {item.explanation}", replacement)
