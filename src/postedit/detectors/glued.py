@@ -15,10 +15,23 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.segmentation import document_words, split_glued
+from postedit.segmentation import DocumentWords, Split, document_words, split_glued
 
 # Letters only, not part of a handle, hashtag, path, address or hyphenated/apostrophised word.
 _TOKEN = re.compile(r"(?<![\w#@/.’'-])[^\W\d_]{4,}(?![\w@/’'-]|\.\w)")
+
+
+_MEMO: list = [None, "", {}]  # [document words, language, token -> split]: one article's answers
+
+
+def _split(token: str, lang: str, words: DocumentWords) -> Split | None:
+    """``split_glued`` remembered for the article: its words recur from sentence to sentence."""
+    if _MEMO[0] is not words or _MEMO[1] != lang:
+        _MEMO[:] = [words, lang, {}]
+    memo = _MEMO[2]
+    if token not in memo:
+        memo[token] = split_glued(token, lang, words)
+    return memo[token]  # type: ignore[no-any-return]
 
 
 @detector(
@@ -33,7 +46,7 @@ def glued_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iter
         token = match.group(0)
         if words is None:
             words = document_words(ctx.document.text)
-        split = split_glued(token, ctx.lang, words)
+        split = _split(token, ctx.lang, words)
         if split is None:
             continue
         start = seg.start + match.start()
