@@ -223,7 +223,8 @@ def _exact_finals(
 
     if doc_record is None:
         return None
-    finals = {s["id"]: s["final"] for s in doc_record["segments"]}
+    # A compact (unchanged) segment has no "final": its text is the original's.
+    finals = {s["id"]: s["final"] for s in doc_record["segments"] if "final" in s}
     replacements = {sid: t for sid, t in finals.items() if t != document.segment(sid).text}
     return replacements if rebuild(document, replacements) == edited_text else None
 
@@ -313,7 +314,7 @@ def diff_files(original: str, edited: str, prov_path: str | None = None) -> File
     import os
 
     from postedit.errors import InputError
-    from postedit.provenance import articles_in, load_source, read_record
+    from postedit.provenance import articles_in, expand_record, load_source, read_record
     from postedit.readers import decode, read_bytes
     from postedit.writers import sidecar_path
 
@@ -327,6 +328,8 @@ def diff_files(original: str, edited: str, prov_path: str | None = None) -> File
             raise InputError(f"provenance record was made from another input than {original}",
                              path=prov_path)
         record = None  # the sidecar next to EDITED describes another pair of files
+    if record is not None:
+        expand_record(record, source.documents)
     edited_text = decode(read_bytes(edited), edited)[0]
     texts = [text for _id, text, _fmt, _meta in articles_in(edited_text, edited)]
     if len(texts) != len(source.documents):

@@ -350,12 +350,76 @@ def read_record(path: str) -> dict:
         raise DamagedRecord("not a provenance record (JSON nested too deeply)", path=path) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
         raise DamagedRecord(f'not a provenance record (no "format": "{FORMAT_NAME}")', path=path)
+    _expand_from_recorded_input(record, path)
     return record
 
 
 def dump_record(record: Mapping) -> bytes:
-    """The sidecar bytes: indented, key order as built, UTF-8, final newline."""
-    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
+    """The sidecar bytes: compact JSON, key order as built, UTF-8, final newline.
+
+    Unchanged segments are stored as hashes (:func:`compact_record`) and readers get the
+    full record back from :func:`expand_record`; no indentation, which made up a third of
+    a sidecar (``postedit export --format prov-json`` or ``jq`` show it indented).
+    """
+    compact = compact_record(record)
+    return (json.dumps(compact, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def compact_record(record: Mapping) -> dict:
+    """The record with each unchanged segment's text replaced by its sha256.
+
+    An unedited segment's original and final text are the input's own bytes at its
+    offsets, so storing them twice made a sidecar ten to twenty times its article;
+    the hash keeps the record checkable against the input.
+    """
+    out = dict(record)
+    out["documents"] = [
+        {**doc, "segments": [_compact_segment(seg) for seg in doc["segments"]]}
+        for doc in record.get("documents", ())
+    ]
+    return out
+
+
+def _compact_segment(seg: Mapping) -> Mapping:
+    if seg.get("status") != "unchanged" or seg.get("revisions") or "original" not in seg:
+        return seg
+    text = seg["original"]
+    compact = {k: v for k, v in seg.items() if k not in ("original", "final")}
+    compact["sha256"] = sha256_hex(text.encode("utf-8"))
+    return compact
+
+
+def expand_record(record: dict, documents: Sequence[Any]) -> bool:
+    """Restore the texts of compact segments from the input ``documents``, in place.
+
+    A segment whose text at its offsets no longer matches its hash stays compact
+    (``verify`` reports it); True when every segment is whole.
+    """
+    whole = True
+    for doc_record, document in zip(record.get("documents", ()), documents, strict=False):
+        for seg in doc_record.get("segments", ()):
+            if "sha256" not in seg or "original" in seg:
+                continue
+            text = document.text[seg.get("start", 0) : seg.get("end", 0)]
+            if sha256_hex(text.encode("utf-8")) != seg["sha256"]:
+                whole = False
+                continue
+            seg["original"] = seg["final"] = text
+            del seg["sha256"]
+    return whole
+
+
+def _expand_from_recorded_input(record: dict, sidecar: str) -> None:
+    """Expand with the input the record names, when it is there and the same file."""
+    if not any("sha256" in seg for doc in record.get("documents", ()) for seg in doc.get("segments", ())):
+        return
+    try:
+        path = locate_recorded(record["input"]["path"], os.path.dirname(os.path.abspath(sidecar)))
+        source = load_source(path)
+    except (InputError, KeyError, TypeError):
+        return  # the reader that needs the texts asks for the input itself
+    if source.sha256 == record["input"].get("sha256"):
+        expand_record(record, source.documents)
 
 
 def revisions_of(record: Mapping) -> list[Revision]:

@@ -26,6 +26,7 @@ from postedit.provenance import (
     Revision,
     SourceFile,
     document_from_record,
+    expand_record,
     load_source,
     locate_recorded,
     read_record,
@@ -101,6 +102,7 @@ def verify(
 def _verify(output_path: str, prov_path: str, input_path: str | None) -> VerifyResult:
     record = _read_record(prov_path)
     source = _read_input(record, prov_path, input_path)
+    expand_record(record, source.documents)  # texts of unchanged segments, from the input
     documents = _documents(record, source, prov_path)
     revisions = _check_chain(record, prov_path, source.sha256)
     finals = _replay(record, documents, revisions, prov_path)

@@ -71,7 +71,7 @@ def apply_verify_tamper(article: Path) -> None:
     output.write_bytes(original_output)
 
     record = sidecar.read_text(encoding="utf-8")
-    target = record.index('"after": "') + len('"after": "') + 3
+    target = record.index('"after":"') + len('"after":"') + 3
     sidecar.write_text(record[:target] + "#" + record[target + 1:], encoding="utf-8")
     broken = run("verify", str(output))
     assert broken.exit_code == 1 and "segment b" in broken.output, broken.output

@@ -157,3 +157,20 @@ def test_a_revision_with_an_extra_field_fails_even_when_resealed(saved) -> None:
     result = verify(saved.output)
     assert not result.ok and result.segment == "b3.s1"
     assert "approved_by" in result.message
+
+
+def test_unedited_segments_are_stored_as_hashes_and_still_verify(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    paragraphs = [f"The council met on day {n} and approved plan number {n} for the harbour."
+                  for n in range(300)]
+    article.write_text("\n\n".join(paragraphs + ["Source link"]), encoding="utf-8")
+    session = Session.open(str(article), editor="Ann")
+    session.record("b301.s1", "", rule("boilerplate"), "remove")
+    saved = session.save()
+    sidecar = Path(saved.sidecar).read_bytes()
+    full = json.dumps(saved.record, indent=2, ensure_ascii=False).encode()
+    assert len(sidecar) < 0.5 * len(full)  # every unedited text was stored twice, indented
+    assert b"approved plan number 7 " not in sidecar  # hashes, not copies
+    assert verify(saved.output).ok
+    article.write_bytes(article.read_bytes().replace(b"plan number 7 ", b"plan number 8 "))
+    assert not verify(saved.output).ok

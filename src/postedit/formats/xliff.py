@@ -46,6 +46,7 @@ from postedit.formats.xliff_issues import (  # noqa: F401  (re-exported: the map
 )
 from postedit.provenance import (
     document_from_record,
+    expand_record,
     load_input_for,
     load_source,
     read_record,
@@ -141,7 +142,9 @@ def _record_for(
     if prov_path is not None:
         record = read_record(prov_path)
         base_dir = os.path.dirname(os.path.abspath(prov_path))
-        return record, load_input_for(record, input_path, base_dir), base_dir
+        source = load_input_for(record, input_path, base_dir)
+        expand_record(record, source.documents)
+        return record, source, base_dir
     source = load_source(article)  # read once: stdin cannot be read again
     session = Session(source, editor="-")
     data = session.output_bytes()
