@@ -54,12 +54,21 @@ Examples:
 @click.option("--config", "config_file", metavar="FILE",
               help="Settings file (TOML; default: $POSTEDIT_CONFIG, else config.toml in the user "
               "config directory). See: postedit config show")
+@click.option("--max-input-mb", type=click.FloatRange(min=0, min_open=True), metavar="MB",
+              help="Largest input to read (default 64, or $POSTEDIT_MAX_INPUT_MB).")
 @click.pass_context
-def main(ctx: click.Context, debug: bool, config_file: str | None) -> None:
+def main(ctx: click.Context, debug: bool, config_file: str | None,
+         max_input_mb: float | None) -> None:
     """Find and repair garbled machine translation."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["config_file"] = config_file
+    if max_input_mb is not None:  # readers and --jobs workers read it from the environment
+        import os
+
+        from postedit.readers import MAX_INPUT_ENV
+
+        os.environ[MAX_INPUT_ENV] = str(max_input_mb)
 
 
 def user_settings() -> dict[str, Any]:

@@ -38,7 +38,7 @@ def test_version_and_help_with_examples() -> None:
 def test_jsonl_has_one_object_per_segment_then_a_document_summary() -> None:
     result = run("score", FLOODS, "--format", "jsonl")
     assert result.exit_code == 0, result.output
-    records = jsonl(result.output)
+    records = jsonl(result.stdout)
     segments, summary = records[:-1], records[-1]
     assert summary["type"] == "document" and summary["segments"] == len(segments)
     required = {"doc", "id", "block", "kind", "start", "end", "text", "lang", "verdict", "score",
@@ -77,7 +77,7 @@ def test_fail_under_exits_1_only_below_the_threshold() -> None:
 def test_stdin_and_jsonl_collections(tmp_path: Path) -> None:
     result = run("score", "-", "--format", "jsonl", input="Hello there.\n\nSource link\n")
     assert result.exit_code == 0
-    assert jsonl(result.output)[1]["kind"] == "boilerplate"
+    assert jsonl(result.stdout)[1]["kind"] == "boilerplate"
     collection = tmp_path / "batch.jsonl"
     collection.write_text(
         json.dumps({"id": "a1", "text": "The town was bombed.Which is bad."}) + "\n"
@@ -91,7 +91,7 @@ def test_stdin_and_jsonl_collections(tmp_path: Path) -> None:
 
 def test_directory_of_articles_in_sorted_order() -> None:
     result = run("score", str(ARTICLES), "--format", "jsonl", "--lang", "en")
-    docs = [r["doc"] for r in jsonl(result.output) if r["type"] == "document"]
+    docs = [r["doc"] for r in jsonl(result.stdout) if r["type"] == "document"]
     assert docs == sorted(docs) and len(docs) >= 4
 
 

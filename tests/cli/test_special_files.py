@@ -66,11 +66,17 @@ def test_an_input_over_the_size_limit_is_refused_with_how_to_raise_it(
     monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "0.1")
     result = score(big)
     assert result.exit_code == 2
-    assert "archive.txt: is 0.2 MB, over the 0.1 MB limit; set POSTEDIT_MAX_INPUT_MB" in result.output
+    assert "archive.txt: is 0.2 MB, over the 0.1 MB limit; to read it, raise the limit with " \
+        "postedit --max-input-mb N (or POSTEDIT_MAX_INPUT_MB)" in result.output
     piped = CliRunner().invoke(main, ["score", "-", "--engine", "none"], input=big.read_bytes())
     assert piped.exit_code == 2 and "stdin: is larger than" in piped.output
     monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "1")
     assert score(big).exit_code in (0, 1)
+    monkeypatch.delenv("POSTEDIT_MAX_INPUT_MB")
+    lifted = CliRunner().invoke(main, ["--max-input-mb", "0.1", "score", str(big), "--engine", "none"])
+    assert lifted.exit_code == 2 and "over the 0.1 MB limit" in lifted.output
+    lifted = CliRunner().invoke(main, ["--max-input-mb", "1", "score", str(big), "--engine", "none"])
+    assert lifted.exit_code in (0, 1), lifted.output
 
 
 def test_review_without_a_terminal_is_one_line_exit_2(tmp_path: Path) -> None:
