@@ -220,48 +220,44 @@ def summarise(
     )
 
 
-def _repeat_of(document: Document, segment_id: str, new_text: str) -> dict[str, str]:
+def _repeat_of(facts: _RecheckFacts, segment_id: str, new_text: str) -> dict[str, str]:
     """``{segment_id: earlier id}`` when the edited text repeats an earlier sentence."""
     words = sentence_words(new_text)
     if len(words) < REPEAT_MIN_WORDS:
         return {}
-    positions, first = _sentence_index(document)
-    earlier = first.get(words)
-    if earlier is None or positions[earlier] >= positions.get(segment_id, len(positions)):
+    earlier = facts.first_with.get(words)
+    here = facts.positions.get(segment_id, len(facts.positions))
+    if earlier is None or facts.positions[earlier] >= here:
         return {}
     return {segment_id: earlier}
 
 
-_LAST_INDEX: list[tuple[Document, dict[str, int], dict[tuple[str, ...], str]]] = []
+@dataclass(frozen=True)
+class _RecheckFacts:
+    """What every recheck of one article needs, built once: ``apply`` and the review UI
+    recheck one edited sentence at a time, and rebuilding these per sentence made a long
+    article quadratic."""
+
+    context: Context
+    positions: dict[str, int]  # segment id -> reading position
+    first_with: dict[tuple[str, ...], str]  # word sequence -> first segment id with it
 
 
-def _sentence_index(document: Document) -> tuple[dict[str, int], dict[tuple[str, ...], str]]:
-    """Reading position of every segment id, and the first segment with each word sequence."""
-    if _LAST_INDEX and _LAST_INDEX[0][0] is document:
-        return _LAST_INDEX[0][1], _LAST_INDEX[0][2]
+_LAST_FACTS: list[_RecheckFacts] = []  # those of the article rechecked last
+
+
+def _recheck_facts(document: Document, config: Config) -> _RecheckFacts:
+    if _LAST_FACTS and _LAST_FACTS[0].context.document is document \
+            and _LAST_FACTS[0].context.config == config:
+        return _LAST_FACTS[0]
     positions: dict[str, int] = {}
-    first: dict[tuple[str, ...], str] = {}
+    first_with: dict[tuple[str, ...], str] = {}
     for position, (_block, seg) in enumerate(document.iter_segments()):
         positions[seg.id] = position
-        first.setdefault(sentence_words(seg.text), seg.id)
-    _LAST_INDEX[:] = [(document, positions, first)]
-    return positions, first
-
-
-_LAST_CONTEXT: list[Context] = []  # the context of the document rechecked last
-
-
-def _context_of(document: Document, config: Config) -> Context:
-    """The document-wide facts of ``document``, built once for a run of rechecks.
-
-    ``apply`` and the review UI recheck one edited sentence at a time; rebuilding the
-    facts of the whole article for each made a long article quadratic.
-    """
-    if _LAST_CONTEXT and _LAST_CONTEXT[0].document is document and _LAST_CONTEXT[0].config == config:
-        return _LAST_CONTEXT[0]
-    ctx = build_context(document, config)
-    _LAST_CONTEXT[:] = [ctx]
-    return ctx
+        first_with.setdefault(sentence_words(seg.text), seg.id)
+    facts = _RecheckFacts(build_context(document, config), positions, first_with)
+    _LAST_FACTS[:] = [facts]
+    return facts
 
 
 def recheck(
@@ -279,11 +275,11 @@ def recheck(
     if not new_text.strip():
         return segment_report(edited_block, segment, (), document.lang)
     detectors, _ = active_detectors(document.lang, config)
-    original = _context_of(document, config)
+    facts = _recheck_facts(document, config)
     ctx = replace(
-        original,
+        facts.context,
         document=replace(document, blocks=(edited_block,)),
-        repeats=_repeat_of(document, segment_id, new_text),
+        repeats=_repeat_of(facts, segment_id, new_text),
     )
     flags = [f for f in _block_flags(detectors, ctx, edited_block) if f.segment == segment_id]
     return segment_report(edited_block, segment, flags, document.lang)
