@@ -40,9 +40,9 @@ def max_input_bytes() -> int:
 
 
 def _too_large(path: str, size: int | None, limit: int) -> InputError:
-    seen = f"is {size / 1024**2:.1f} MB" if size is not None else "is larger than"
+    seen = f"is {size / 1024**2:.1f} MB, over" if size is not None else "is over"
     return InputError(
-        f"{seen}, over the {limit / 1024**2:.3g} MB limit; to read it, raise the limit with "
+        f"{seen} the {limit / 1024**2:.3g} MB limit; to read it, raise the limit with "
         f"postedit --max-input-mb N (or {MAX_INPUT_ENV}), or split it into .jsonl records",
         path=path,
     )

@@ -69,7 +69,7 @@ def test_an_input_over_the_size_limit_is_refused_with_how_to_raise_it(
     assert "archive.txt: is 0.2 MB, over the 0.1 MB limit; to read it, raise the limit with " \
         "postedit --max-input-mb N (or POSTEDIT_MAX_INPUT_MB)" in result.output
     piped = CliRunner().invoke(main, ["score", "-", "--engine", "none"], input=big.read_bytes())
-    assert piped.exit_code == 2 and "stdin: is larger than" in piped.output
+    assert piped.exit_code == 2 and "stdin: is over the 0.1 MB limit" in piped.output
     monkeypatch.setenv("POSTEDIT_MAX_INPUT_MB", "1")
     assert score(big).exit_code in (0, 1)
     monkeypatch.delenv("POSTEDIT_MAX_INPUT_MB")
