@@ -1,23 +1,18 @@
 """Word knowledge the detectors share: frequencies (wordfreq) and closed word classes.
 
 wordfreq gives Zipf frequencies (log10 per billion words, ~0 for unknown, 7 for
-"the") for many languages; we read its frequency table once per language and
-then look words up in a dict, which is what makes 5,000 segments a second
-possible. Closed-class words (pronouns, determiners, numerals, auxiliaries and
-the commonest verbs) are words that should never be capitalised in the middle
-of a sentence, and are never part of a name.
+"the") for many languages; ``postedit.frequencies`` keeps them in the user cache
+and loads only the parts of each table an article asks about. Closed-class
+words (pronouns, determiners, numerals, auxiliaries and the commonest verbs) are
+words that should never be capitalised in the middle of a sentence, and are
+never part of a name.
 """
 
 from __future__ import annotations
 
-import marshal
-import math
-import os
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
-_FORMAT = "zipf1"  # bump when the cached table's shape changes
+from postedit import frequencies
 
 CLOSED_CLASS = {
     "en": """
@@ -201,12 +196,12 @@ def verb_form(word: str, lang: str) -> bool | None:
 
 @lru_cache(maxsize=1 << 16)
 def _verb_form(word: str, lang: str) -> bool | None:
-    import simplemma
+    from postedit import lemmas
 
-    if not simplemma.is_known(word, lang=lang):
+    if not lemmas.is_known(word, lang):
         return None
     endings = INFINITIVE_ENDINGS[lang]
-    lemma = simplemma.lemmatize(word, lang=lang)
+    lemma = lemmas.lemmatize(word, lang)
     if word in (lemma + "s", lemma + "es"):
         return False  # the plural of a noun ("mujeres", "lugares", "devoirs")
     if lemma != word and lemma.endswith(endings) or word.endswith(endings):
@@ -220,7 +215,7 @@ _COMMON_VERB_ZIPF = 3.0
 
 def _regular_present(word: str, lang: str) -> bool:
     """``habla`` -> ``hablar``: stem plus an infinitive ending is a common verb."""
-    import simplemma
+    from postedit import lemmas
 
     for ending in _PRESENT_ENDINGS.get(lang, ()):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -228,7 +223,7 @@ def _regular_present(word: str, lang: str) -> bool:
                 for infinitive in INFINITIVE_ENDINGS[lang]:
                     candidate = stem + infinitive
                     if zipf(candidate, lang) >= _COMMON_VERB_ZIPF and (
-                        simplemma.lemmatize(candidate, lang=lang) == candidate
+                        lemmas.lemmatize(candidate, lang) == candidate
                     ):
                         return True
     return False
@@ -249,73 +244,18 @@ def closed_class(lang: str) -> frozenset[str]:
     return _CLOSED.get(lang, frozenset())
 
 
-@lru_cache(maxsize=8)
-def _frequencies(lang: str) -> dict[str, float]:
-    """Zipf frequency of every word wordfreq knows in ``lang`` (lower-cased keys).
-
-    Importing wordfreq and reading its table takes about 0.35 s; the derived
-    table is kept in the user cache as a marshal file (about 0.09 s to load),
-    keyed by the installed wordfreq, so only the first run pays.
-    """
-    cached = _cache_path(lang)
-    if cached is not None:
-        try:
-            return marshal.loads(cached.read_bytes())  # type: ignore[no-any-return]
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-    table = _from_wordfreq(lang)
-    if cached is not None and table:
-        _store(cached, table)
-    return table
-
-
-def _from_wordfreq(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    try:
-        raw = get_frequency_dict(lang, wordlist="best")
-    except LookupError:
-        return {}
-    return {word: round(math.log10(freq) + 9.0, 2) for word, freq in raw.items() if freq > 0}
-
-
-def _cache_path(lang: str) -> Path | None:
-    """Cache file for ``lang``, keyed by the installed wordfreq (found without importing it)."""
-    from importlib.util import find_spec
-
-    from postedit.locations import cache_dir
-
-    spec = find_spec("wordfreq")
-    if spec is None or spec.origin is None:
-        return None
-    stamp = os.stat(spec.origin)
-    release = f"{int(stamp.st_mtime)}-{stamp.st_size}"
-    return cache_dir() / "wordfreq" / f"{lang}-{release}-{_FORMAT}.marshal"
-
-
-def _store(path: Path, table: dict[str, float]) -> None:
-    """Write atomically; a cache that cannot be written is simply not used."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            handle.write(marshal.dumps(table))
-        os.replace(handle.name, path)
-    except OSError:
-        pass
-
-
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (case-insensitive) in ``lang``; 0.0 when unknown."""
-    return _frequencies(lang).get(word.lower(), 0.0)
+    return frequencies.table(lang).get(word.lower())
 
 
 def has_frequencies(lang: str) -> bool:
-    return bool(_frequencies(lang))
+    return not frequencies.table(lang).empty()
 
 
-def frequency_table(lang: str) -> dict[str, float]:
-    """Every word of ``lang`` with its Zipf frequency, commonest first (read-only)."""
-    return _frequencies(lang)
+def commonest_words(lang: str) -> list[str]:
+    """The language's commonest words (``frequencies.COMMONEST`` of them), commonest first."""
+    return frequencies.table(lang).commonest()
 
 
 # German auxiliaries and modals: finite, whatever simplemma makes of them.
@@ -340,11 +280,11 @@ def german_verb(word: str) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def _german_verb(word: str) -> str | None:
-    import simplemma
+    from postedit import lemmas
 
-    if not simplemma.is_known(word, lang="de"):
+    if not lemmas.is_known(word, "de"):
         return None
-    lemma = simplemma.lemmatize(word, lang="de")
+    lemma = lemmas.lemmatize(word, "de")
     if not lemma[:1].islower() or not lemma.endswith(_GERMAN_VERB_LEMMAS):
         return None
     if word == lemma or _zu_infinitive(word, lemma):
@@ -354,10 +294,10 @@ def _german_verb(word: str) -> str | None:
 
 def german_zu_infinitive(word: str) -> bool:
     """``vorzulegen``: an infinitive with ``zu`` inside."""
-    import simplemma
+    from postedit import lemmas
 
-    return simplemma.is_known(word, lang="de") and _zu_infinitive(
-        word, simplemma.lemmatize(word, lang="de")
+    return lemmas.is_known(word, "de") and _zu_infinitive(
+        word, lemmas.lemmatize(word, "de")
     )
 
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from postedit.lexicon import frequency_table, verb_form, zipf
+from postedit.lexicon import commonest_words, verb_form, zipf
 from postedit.segmentation_words import (
     ENCLITICS,
     NAME_PREFIXES,
@@ -351,6 +351,6 @@ def _suffix_logp(suffix: str, lang: str) -> float:
     """log10 share of the language's frequent words that end in ``suffix``."""
     import math
 
-    words = [w for w in islice(frequency_table(lang), SUFFIX_VOCABULARY) if len(w) >= len(suffix) + 3]
+    words = [w for w in islice(commonest_words(lang), SUFFIX_VOCABULARY) if len(w) >= len(suffix) + 3]
     ending = sum(1 for w in words if w.endswith(suffix))
     return math.log10(max(ending, 1) / max(len(words), 1))

@@ -78,9 +78,9 @@ def _function_words(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def dictionary_word(token: str, lang: str) -> bool:
     """simplemma's dictionary knows the form (it lists inflections wordfreq has never seen)."""
-    import simplemma
+    from postedit import lemmas
 
     try:
-        return bool(simplemma.is_known(token.lower(), lang=lang))
+        return bool(lemmas.is_known(token.lower(), lang))
     except ValueError:
         return False

@@ -96,9 +96,9 @@ def _german_noun(ctx: Context, word: str, previous: str, text: str, end: int) ->
     capitalised, or an article precedes it and no capitalised noun follows)."""
     if word not in ctx.names_mid_sentence or word in _GERMAN_LOWER_TOO:
         return False
-    import simplemma
+    from postedit import lemmas
 
-    if simplemma.lemmatize(word, lang="de")[:1].isupper():
+    if lemmas.lemmatize(word, "de")[:1].isupper():
         return True  # a noun: German never writes it in lower case
     if ctx.lowercase_counts[word] > ctx.mid_sentence_counts[word]:
         return False  # as often in lower case as capitalised: a word of its own
@@ -110,6 +110,6 @@ def _german_noun(ctx: Context, word: str, previous: str, text: str, end: int) ->
 
 def _german_infinitive(word: str) -> bool:
     """``leben``, ``wissen``: a verb whose noun (``Leben``) the article capitalises."""
-    import simplemma
+    from postedit import lemmas
 
-    return simplemma.is_known(word, lang="de") and simplemma.lemmatize(word, lang="de") == word
+    return lemmas.is_known(word, "de") and lemmas.lemmatize(word, "de") == word
