@@ -26,3 +26,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture
 def articles_dir() -> Path:
     return ARTICLES
+
+
+@pytest.fixture(autouse=True)
+def _default_scoring():  # type: ignore[no-untyped-def]
+    """A command run with a config file's weights must not change the next test's verdicts."""
+    from postedit.verdict import Scoring, use_scoring
+
+    yield
+    use_scoring(Scoring())

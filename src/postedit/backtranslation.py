@@ -30,7 +30,7 @@ from postedit.document import Document, Segment
 from postedit.engines.base import Engine, ForcedScore, UnknownWord
 from postedit.flags import Fix, Flag
 from postedit.unknown_words import classify_unknown, glue_point
-from postedit.verdict import GARBLED_AT, SEVERITY_WEIGHTS
+from postedit.verdict import scoring
 
 SKIPPED_KINDS = ("boilerplate",)
 # chrF++ of a short sentence swings with one word: on the dev corpus, sentences under
@@ -402,7 +402,8 @@ def capped(flags: Sequence[Flag]) -> list[Flag]:
     to the detectors' flags, but it never condemns a sentence by itself. Flags with a
     fix come first; the rest stay visible as evidence in the ``backtranslation`` record.
     """
-    allowed = math.ceil(GARBLED_AT / SEVERITY_WEIGHTS["minor"]) - 1
+    current, minor = scoring(), scoring().points("minor")
+    allowed = max(1, math.ceil(current.garbled_at / minor) - 1) if minor > 0 else len(flags)
     kept: list[Flag] = []
     per_segment: dict[str, int] = {}
     for flag in sorted(flags, key=lambda f: (f.fix is None, f.start)):

@@ -35,6 +35,7 @@ from postedit.engines import (
 from postedit.errors import EngineError
 from postedit.pipeline import DocumentReport, analyse, load_documents
 from postedit.readers import JSONL_SUFFIXES, expand_paths
+from postedit.verdict import use_scoring
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -163,6 +164,7 @@ _WORKER: dict = {}
 
 def _start_worker(config: Config, settings: BatchSettings) -> None:
     capture_notices()
+    use_scoring(config.scoring)
     _WORKER["config"] = config
     _WORKER["settings"] = settings
     _WORKER["engines"] = _selector(settings)

@@ -16,6 +16,7 @@ import click
 from postedit import __version__
 from postedit.config import Config, resolve
 from postedit.errors import ExitCode, PosteditError
+from postedit.verdict import Scoring, use_scoring
 
 F = Callable[..., Any]
 
@@ -135,7 +136,17 @@ def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **m
     chosen_skip = _rule_list(skip_rules)
     if chosen_skip is None:
         chosen_skip = tuple(user_settings()["skip_rules"].value)
-    return resolve(lang=lang, rules=chosen_rules, skip_rules=chosen_skip, **more)
+    return resolve(lang=lang, rules=chosen_rules, skip_rules=chosen_skip,
+                   scoring=chosen_scoring(), **more)
+
+
+def chosen_scoring() -> Scoring:
+    """The config file's weights and thresholds, in force for this process from now on
+    (``--jobs`` workers get them with the Config)."""
+    scoring = Scoring.from_settings(user_settings()["weights"].value,
+                                    user_settings()["thresholds"].value)
+    use_scoring(scoring)
+    return scoring
 
 
 def _rule_list(value: str | None) -> tuple[str, ...] | None:

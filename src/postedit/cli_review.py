@@ -277,8 +277,10 @@ def export_command(
     Flags become Localization Quality Issues, revisions Provenance records and
     scores MT Confidence, so a CAT tool can continue the work.
     """
+    from postedit.cli import chosen_scoring
     from postedit.writers import write_atomic
 
+    chosen_scoring()  # unit states follow the config file's weights, as score's verdicts do
     if fmt == "prov-json":
         data = _prov_json(article, prov)
         target = output or f"{os.path.splitext(article)[0]}.prov-w3c.json"

@@ -1,12 +1,15 @@
 """One configuration object with documented defaults.
 
 Public functions take ``config=None, **overrides``; :func:`resolve` turns that
-into a :class:`Config`. Verdict weights and thresholds live in ``verdict.py``.
+into a :class:`Config`. Verdict weights and thresholds live in ``verdict.py``;
+``Config.scoring`` carries the run's choice of them to ``--jobs`` workers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+
+from postedit.verdict import Scoring
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Config:
         fragment_max_words: sentences this short (or shorter) without a verb are fragments.
         caption_max_words: longest paragraph that can be recognised as a photo caption.
         headline_max_words: longest first paragraph taken for a headline.
+        scoring: penalty weights and the garbled threshold (the config file's).
     """
 
     lang: str | None = None
@@ -32,6 +36,7 @@ class Config:
     fragment_max_words: int = 8
     caption_max_words: int = 60
     headline_max_words: int = 30
+    scoring: Scoring = Scoring()
 
     def enabled(self, rule: str) -> bool:
         return rule not in self.skip_rules and (self.rules is None or rule in self.rules)

@@ -57,7 +57,7 @@ def document_record(doc_report: DocumentReport) -> dict:
         "verdicts": doc_report.counts(),
         "skipped_rules": [{"rule": rule, "reason": why} for rule, why in doc_report.skipped_rules],
         "notices": list(doc_report.notices),
-        "weights": verdict.SEVERITY_WEIGHTS,
+        "weights": verdict.scoring().table(),
         "postedit": __version__,
     }
 

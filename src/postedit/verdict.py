@@ -5,12 +5,17 @@ A segment is ``ok`` with no penalty, ``check`` below ``GARBLED_AT`` points and
 ``garbled`` at or above it. Quality scores are ``100 - penalty per 100 words``
 (clamped at 0), for a segment (with at least ``MIN_WORDS`` words assumed, so a
 two-word fragment is not scored as a catastrophe) and for a whole document.
+
+The weights and the ``garbled`` threshold can be changed for a whole run (the
+config file's ``weights`` and ``thresholds``): :func:`use_scoring` sets them for
+the process, and ``--jobs`` workers set the same from their ``Config``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from postedit.flags import Flag
 
@@ -22,15 +27,54 @@ VERDICTS = ("ok", "check", "garbled")
 _WORD = re.compile(r"\w+")
 
 
+@dataclass(frozen=True)
+class Scoring:
+    """Penalty points per severity, and the points from which a segment is garbled."""
+
+    weights: tuple[tuple[str, float], ...] = tuple(SEVERITY_WEIGHTS.items())
+    garbled_at: float = GARBLED_AT
+
+    @classmethod
+    def from_settings(cls, weights: Mapping[str, float], thresholds: Mapping[str, float]) -> Scoring:
+        """From the config file's ``weights`` and ``thresholds`` tables (missing keys: defaults)."""
+        chosen = {**SEVERITY_WEIGHTS, **weights}
+        return cls(tuple(chosen.items()), float(thresholds.get("garbled", GARBLED_AT)))
+
+    def points(self, severity: str) -> float:
+        for name, weight in self.weights:
+            if name == severity:
+                return weight
+        return SEVERITY_WEIGHTS.get(severity, 0.0)
+
+    def table(self) -> dict[str, float]:
+        return dict(self.weights)
+
+    def verdict_of(self, points: float) -> str:
+        if points == 0:
+            return "ok"
+        return "garbled" if points >= self.garbled_at else "check"
+
+
+_SCORING = [Scoring()]
+
+
+def scoring() -> Scoring:
+    """The weights and threshold of this run."""
+    return _SCORING[0]
+
+
+def use_scoring(chosen: Scoring) -> None:
+    """Score the rest of this run with ``chosen`` (from the config file)."""
+    _SCORING[0] = chosen
+
+
 def penalty(flags: Iterable[Flag]) -> float:
-    return sum(SEVERITY_WEIGHTS[flag.severity] for flag in flags)
+    current = scoring()
+    return sum(current.points(flag.severity) for flag in flags)
 
 
 def verdict(flags: Iterable[Flag]) -> str:
-    points = penalty(flags)
-    if points == 0:
-        return "ok"
-    return "garbled" if points >= GARBLED_AT else "check"
+    return scoring().verdict_of(penalty(flags))
 
 
 def word_count(text: str) -> int:

@@ -125,3 +125,34 @@ def test_the_editor_comes_from_the_file(tmp_path: Path) -> None:
     assert run("--config", str(team), "apply", str(article)).exit_code == 0
     record = json.loads((tmp_path / "a.edited.txt.prov.json").read_text("utf-8"))
     assert record["editor"] == "Ann Editor"
+
+
+def _verdicts(*args: str) -> tuple[list[str], dict]:
+    result = run(*args, "score", str(ARTICLES / "floods-valencia-en.txt"), "--engine", "none",
+                 "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    return [r["verdict"] for r in records if "verdict" in r], records[-1]
+
+
+def test_weights_and_thresholds_decide_the_verdicts(tmp_path: Path) -> None:
+    default, document = _verdicts()
+    assert "garbled" in default and document["weights"]["major"] == 5.0
+    lenient = tmp_path / "lenient.toml"
+    lenient.write_text("[weights]\nmajor = 1\ncritical = 1\n[thresholds]\ngarbled = 50\n",
+                       encoding="utf-8")
+    relaxed, document = _verdicts("--config", str(lenient))
+    assert "garbled" not in relaxed
+    assert [v == "ok" for v in relaxed] == [v == "ok" for v in default]  # same flags, other weight
+    assert document["weights"] == {"minor": 1.0, "major": 1, "critical": 1}
+
+
+def test_jobs_workers_score_with_the_same_weights(tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[thresholds]\ngarbled = 1\n", encoding="utf-8")
+    common = ["--config", str(strict), "score", str(ARTICLES / "floods-valencia-en.txt"),
+              str(ARTICLES / "clean-harbour-en.txt"), "--engine", "none", "--format", "jsonl"]
+    one, two = run(*common, "--jobs", "1"), run(*common, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.stdout == two.stdout
+    assert '"verdict": "check"' not in one.stdout  # a minor flag alone now makes garbled

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from postedit.verdict import GARBLED_AT, SEVERITY_WEIGHTS
+from postedit.verdict import scoring
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 ITS_NS = "http://www.w3.org/2005/11/its"
@@ -60,10 +60,8 @@ def issue_type(category: str) -> str:
 
 
 def verdict_of(flags: Sequence[Mapping]) -> str:
-    points = sum(SEVERITY_WEIGHTS.get(str(f.get("severity")), 0.0) for f in flags)
-    if points == 0:
-        return "ok"
-    return "garbled" if points >= GARBLED_AT else "check"
+    current = scoring()
+    return current.verdict_of(sum(current.points(str(f.get("severity"))) for f in flags))
 
 
 def unit_state(seg: Mapping, flags: Sequence[Mapping]) -> tuple[str, str]:
