@@ -66,6 +66,7 @@ MIN_RIGHT_ZIPF = 3.5  # and the second word of a dictionary join more (not ``ver
 LOANWORD_ZIPF = 3.0  # a token this common in English is a loanword elsewhere, not a join
 BRAND_ZIPF = 2.6  # a camelCase token starting in lower case is a brand above this (iMac)
 FREQUENT_PART_ZIPF = 3.5  # a capitalised part this common vouches for itself (``Tuesday``)
+KNOWN_NAME_ZIPF = 2.5  # a name this common vouches for itself before a one-letter word (``Sarzanae``)
 SUFFIX_VOCABULARY = 60000  # most frequent words used to price word endings
 
 # Languages whose compounds are written as one word get no dictionary joins.
@@ -192,7 +193,7 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
         return None  # Ministerin, Stetsenkoin, advertit: words and names end this way
     if token[0].isupper():
         compounding = lang not in DICTIONARY_JOIN_LANGS
-        if compounding and (len(right) < 3 or not doc.alone(left)):
+        if compounding and (len(right) < 3 or not (doc.alone(left) or _compound_head(left, lang))):
             return None  # German nouns end in -in, -der, -den: only a name seen alone
         whole = NAME_BASE - LETTER * len(left) + _suffix_logp(right, lang)
     else:
@@ -211,6 +212,12 @@ def _enclitic(token: str, left: str, right: str, lang: str) -> bool:
     return token.islower() or verb_form(left.lower(), lang) is True
 
 
+def _compound_head(left: str, lang: str) -> bool:
+    """``Verbandder``, ``Höhevon``: in German a frequent noun before a function word of three
+    letters or more is no compound (nouns end in ``-der`` after a stem, never after a word)."""
+    return len(left) >= 3 and zipf(left, lang) >= MIN_PART_ZIPF
+
+
 def _frequent_capitalised(left: str, lang: str) -> bool:
     """``Tuesday``, ``Herald``, ``Gobierno``: a capitalised part common enough to vouch alone."""
     return left[:1].isupper() and len(left) >= 5 and zipf(left, lang) >= FREQUENT_PART_ZIPF
@@ -221,7 +228,8 @@ def _letter_splits(token: str, lang: str, doc: DocumentWords, known: float) -> l
     left, right = token[:-1], token[-1]
     if known > 0 or right not in one_letter_words(lang) or len(left) < 4:
         return []
-    if not (doc.alone(left) or _frequent_capitalised(left, lang)) or dictionary_word(token, lang):
+    known_name = zipf(left, lang) >= KNOWN_NAME_ZIPF
+    if not (doc.alone(left) or known_name) or dictionary_word(token, lang):
         return []  # Gabriele, Manuela: names end in -e and -a all the time
     whole = NAME_BASE - LETTER * len(left) + _suffix_logp(right, lang)
     if doc.repeated(token):
@@ -268,16 +276,27 @@ def _case_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
     if left.lower() in NAME_PREFIXES or (left.islower() and len(left) <= 2) or len(right) < 2:
         return None  # McCain, DeSantis, iPhone, eBay
     if right.lower() not in function_words(lang) and zipf(right, lang) < 4.0:
-        if not (_content_word(left, lang) and doc.alone(right) and not doc.repeated(token)):
+        seen = doc.alone(right) or _word_before_name(token, left, lang)
+        if not (_content_word(left, lang) and seen and not doc.repeated(token)):
             return None  # TotalEnergies, AstraZeneca: brands end in rarer words
     return _scored(left, right, "case", lang, doc, _whole_logp(token, lang, doc, 0.0), SHAPE_BONUS)
 
 
+def _word_before_name(token: str, left: str, lang: str) -> bool:
+    """``sondageIfop``: outside English a common lower-case word before a name is no brand
+    (those start in capitals or are words wordfreq knows: ``easyJet``)."""
+    if lang == "en" or len(left) < 4 or zipf(left, lang) < FREQUENT_PART_ZIPF:
+        return False
+    return zipf(token, lang) == 0 and zipf(token, "en") == 0
+
+
 def _function_case_split(token: str, left: str, right: str, lang: str, doc: DocumentWords) -> Split | None:
     """``onWednesday``, ``deEspaña``, ``ySant``: a function word run into a capitalised word."""
-    if len(right) < 3 or doc.repeated(token):
+    short_right = len(right) < 3 and not (lang != "en" and right.lower() in function_words(lang))
+    if short_right or doc.repeated(token):
         return None  # iPhone, eBay, deGrasse: brands and names written so on purpose
-    if zipf(right, lang) < MIN_PART_ZIPF and not doc.alone(right) and not _plain_preposition(left, right):
+    plain = _plain_preposition(left, right) or _romance_particle(token, left, right, lang)
+    if zipf(right, lang) < MIN_PART_ZIPF and not doc.alone(right) and not plain:
         return None  # deGrasse, eDreams: a name particle or one letter needs the name seen alone
     whole = _whole_logp(token, lang, doc, 0.0) - CAMEL_CASE_COST
     return _scored(left, right, "case", lang, doc, whole, SHAPE_BONUS)
@@ -286,6 +305,15 @@ def _function_case_split(token: str, left: str, right: str, lang: str, doc: Docu
 def _plain_preposition(left: str, right: str) -> bool:
     """``inWellmouth``, ``noIRC``: a function word that is no name particle (de, la, van)."""
     return len(left) >= 2 and left not in NAME_PREFIXES and len(right) >= 3
+
+
+def _romance_particle(token: str, left: str, right: str, lang: str) -> bool:
+    """``deIago``, ``laRàpita``, ``eFosdinovo``: outside English a particle or a one-letter
+    word is written apart from the name (``de Gaulle``); brands that glue one (``eDreams``)
+    are words wordfreq knows in the language or in English."""
+    if lang == "en" or len(right) < 4 and right.lower() not in function_words(lang):
+        return False
+    return zipf(token, lang) == 0 and zipf(token, "en") == 0
 
 
 def _lower_acronym_split(token: str, lang: str, doc: DocumentWords) -> Split | None:
