@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,3 +150,10 @@ def test_without_dask_cluster_says_how_to_install(monkeypatch: pytest.MonkeyPatc
         "postedit: error: --cluster needs the [cluster] extra (distributed is missing): "
         "pip install 'postedit[cluster]'"
     ]
+
+
+def test_dask_is_imported_only_when_a_cluster_is_used() -> None:
+    check = ("import sys, postedit.cli, postedit.cluster, postedit.cluster_output; "
+             "print(sorted(name for name in ('dask', 'distributed') if name in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
