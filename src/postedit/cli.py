@@ -221,6 +221,7 @@ Examples:
   postedit score fixtures/articles/floods-valencia-en.txt
   postedit score news/ --format jsonl --fail-under 90 > scores.jsonl
   postedit score news/ -j 2 --engine apertium --source-lang es
+  postedit score 'archive/*.jsonl' --cluster local:4 --output-dir scores/
 """))
 @click.argument("articles", nargs=-1, required=True)
 @click.option(
@@ -239,6 +240,10 @@ Examples:
     "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
     help="Worker processes; output keeps the input order.",
 )  # fmt: skip
+@click.option("--cluster", "cluster_address", metavar="ADDRESS", help="Score on a Dask cluster: "
+              "tcp://HOST:8786, local or local:N. Needs pip install 'postedit[cluster]'.")
+@click.option("--output-dir", metavar="DIR", help="With --cluster: one result file per input shard "
+              "in DIR; a rerun skips shards already scored.")
 @engine_options
 @analysis_options
 def score(
@@ -255,6 +260,8 @@ def score(
     device: str,
     no_cache: bool,
     jobs: int,
+    cluster_address: str | None,
+    output_dir: str | None,
 ) -> None:
     """Score machine-translated ARTICLES sentence by sentence.
 
@@ -273,6 +280,13 @@ def score(
     below: list[str] = []
     settings = batch_settings(engine, source_lang, source_path, device, no_cache, articles, jobs)
     settings = replace(settings, source_lang_note=note)
+    if output_dir is not None and cluster_address is None:
+        raise click.UsageError("--output-dir needs --cluster (try --cluster local)")
+    if cluster_address is not None:
+        from postedit.cli_cluster import score_on_cluster
+
+        score_on_cluster(articles, config, settings, cluster_address, output_dir, fmt, color, fail_under)
+        return
 
     def reports() -> Iterator[Any]:
         for report in score_paths(articles, config, settings):
@@ -382,11 +396,12 @@ def review(
 
 
 def _register_commands() -> None:
+    from postedit.cli_cluster import cluster_group
     from postedit.cli_config import config_group
     from postedit.cli_engines import cache_group, models_group
     from postedit.cli_review import COMMANDS
 
-    for command in (*COMMANDS, models_group, cache_group, config_group):
+    for command in (*COMMANDS, models_group, cache_group, config_group, cluster_group):
         main.add_command(command)
 
 

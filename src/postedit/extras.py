@@ -17,6 +17,7 @@ from postedit.errors import ExitCode, PosteditError
 EXTRA_MODULES = {
     "tui": ("textual", "postedit_tui"),
     "argos": ("argostranslate", "ctranslate2", "sentencepiece"),
+    "cluster": ("dask", "distributed"),
 }
 
 

@@ -187,18 +187,22 @@ def read_articles(path: str) -> Iterator[Article]:
 
 def _jsonl_articles(text: str, path: str) -> Iterator[tuple[str, str, dict]]:
     for lineno, line in enumerate(split_lines(text), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"line {lineno}: not JSON ({exc.msg})", path=path) from None
-        except RecursionError:
-            raise InputError(f"line {lineno}: JSON nested too deeply", path=path) from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f'line {lineno}: expected an object with a "text" string', path=path)
-        if not record["text"].strip():
-            raise InputError(f"line {lineno}: empty text", path=path)
-        doc_id = str(record.get("id", f"{os.path.basename(path)}:{lineno}"))
-        meta = {k: v for k, v in record.items() if k != "text"}
-        yield doc_id, record["text"], meta
+        if line.strip():
+            yield jsonl_article(line, path, lineno)
+
+
+def jsonl_article(line: str, path: str, lineno: int) -> tuple[str, str, dict]:
+    """``(id, text, other fields)`` of line ``lineno`` of the JSONL file ``path``."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"line {lineno}: not JSON ({exc.msg})", path=path) from None
+    except RecursionError:
+        raise InputError(f"line {lineno}: JSON nested too deeply", path=path) from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(f'line {lineno}: expected an object with a "text" string', path=path)
+    if not record["text"].strip():
+        raise InputError(f"line {lineno}: empty text", path=path)
+    doc_id = str(record.get("id", f"{os.path.basename(path)}:{lineno}"))
+    meta = {k: v for k, v in record.items() if k != "text"}
+    return doc_id, record["text"], meta
