@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from conftest import screen_of, settle
@@ -65,3 +66,27 @@ async def test_discard_and_a_clean_quit_leave_no_journal(make_app) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert not Path(second.context.journal).exists()
+
+
+async def test_a_second_review_of_the_same_article_warns_and_leaves_the_journal_alone(
+    make_app,
+) -> None:
+    from postedit_tui.journal import lock_journal
+
+    first = make_app()
+    journal = Path(first.context.journal)
+    journal.write_text('{"type": "session", "sha256": "theirs"}\n', encoding="utf-8")
+    held = lock_journal(str(journal))  # as the first session's process holds it
+    try:
+        async with first.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = screen_of(first)
+            assert screen.journal is None
+            assert any("Already being reviewed" in str(n.message) for n in first._notifications)
+            await pilot.press("n", "1")  # editing still works, unjournalled
+            assert screen.session.counts()["edited"] == 1
+    finally:
+        assert held is not None
+        os.close(held)
+    assert journal.read_text(encoding="utf-8") == '{"type": "session", "sha256": "theirs"}\n'
+    assert not Path(f"{journal}.old").exists()

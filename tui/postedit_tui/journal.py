@@ -6,6 +6,11 @@ article (path and sha256) the session edits; each following line is one
 ``save``. A crash or kill loses at most the action in flight, and a torn last
 line is ignored on reading. Reopening the same article replays the journal on a
 fresh session to resume where the editor stopped.
+
+While a session writes a journal it holds ``OUTPUT.journal.lock`` (an
+``flock``, released by the kernel when the process dies, so a killed session
+never leaves a stale lock) with its pid inside: a second review of the same
+article is told who holds it instead of taking over the first one's journal.
 """
 
 from __future__ import annotations
@@ -17,6 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, journals are not guarded
+    fcntl = None  # type: ignore[assignment]
 
 from postedit_tui.session import Change, ReviewSession, utc_now
 
@@ -32,6 +42,57 @@ def sha256_of(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+class JournalBusy(OSError):
+    """Another live session holds the journal (``pid``, 0 when unknown)."""
+
+    def __init__(self, path: str, pid: int) -> None:
+        holder = f"process {pid}" if pid else "another process"
+        super().__init__(f"{path}: being reviewed by {holder}; this session keeps no journal")
+        self.strerror = f"already in use by {holder}"
+        self.pid = pid
+
+
+def lock_journal(path: str) -> int | None:
+    """Hold ``PATH.lock`` for this process; its fd (None without ``fcntl``).
+
+    Raises :class:`JournalBusy` when a live process holds it.
+    """
+    if fcntl is None:
+        return None
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pid = _pid_in(fd)
+        os.close(fd)
+        raise JournalBusy(path, pid) from None
+    os.ftruncate(fd, 0)
+    os.write(fd, f"{os.getpid()}\n".encode())
+    return fd
+
+
+def journal_holder(path: str) -> int | None:
+    """The pid of the live session holding the journal at ``path`` (0: unknown), else None."""
+    try:
+        fd = lock_journal(path)
+    except JournalBusy as busy:
+        return busy.pid
+    except OSError:
+        return None  # cannot even create the lock: opening the journal will say why
+    _unlock(fd)
+    return None
+
+
+def _pid_in(fd: int) -> int:
+    try:
+        return int(os.pread(fd, 32, 0).decode().strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)  # closing the only descriptor releases the flock
 
 
 class Journal:
@@ -42,27 +103,38 @@ class Journal:
     once, so the editor can save before anything is lost.
     """
 
-    def __init__(self, path: str, handle: IO[str]) -> None:
+    def __init__(self, path: str, handle: IO[str], lock: int | None = None) -> None:
         self.path = path
         self._handle = handle
+        self._lock = lock
         self.failure: str | None = None
         self.on_failure: Callable[[str], None] | None = None
 
     @classmethod
     def start(cls, path: str, article: str, sha256: str, output: str, editor: str) -> Journal:
-        """A new journal (an older one is kept as ``PATH.old``)."""
-        if os.path.exists(path):
-            os.replace(path, f"{path}.old")
-        journal = cls(path, open(path, "a", encoding="utf-8"))
+        """A new journal (an older one is kept as ``PATH.old``); JournalBusy when held."""
+        lock = lock_journal(path)
+        try:
+            if os.path.exists(path):
+                os.replace(path, f"{path}.old")
+            journal = cls(path, open(path, "a", encoding="utf-8"), lock)
+        except OSError:
+            _unlock(lock)
+            raise
         journal.write({"type": "session", "version": VERSION, "article": os.path.abspath(article),
                        "sha256": sha256, "output": output, "editor": editor})
         return journal
 
     @classmethod
     def reopen(cls, path: str) -> Journal:
-        """Continue an existing journal (after resuming it)."""
-        _drop_torn_tail(path)
-        return cls(path, open(path, "a", encoding="utf-8"))
+        """Continue an existing journal (after resuming it); JournalBusy when held."""
+        lock = lock_journal(path)
+        try:
+            _drop_torn_tail(path)
+            return cls(path, open(path, "a", encoding="utf-8"), lock)
+        except OSError:
+            _unlock(lock)
+            raise
 
     def write(self, entry: dict) -> None:
         if self.failure is not None:
@@ -95,15 +167,17 @@ class Journal:
             self._handle.close()
         except OSError:
             pass
+        _unlock(self._lock)
+        self._lock = None
 
     def remove(self) -> None:
         """Close and delete: the session ended cleanly, nothing is left to resume."""
-        self.close()
-        for path in (self.path, f"{self.path}.old"):
+        for path in (self.path, f"{self.path}.old", f"{self.path}.lock"):
             try:
                 os.unlink(path)
             except OSError:
                 pass
+        self.close()
 
 
 def _drop_torn_tail(path: str) -> None:

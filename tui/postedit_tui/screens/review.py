@@ -22,7 +22,7 @@ from postedit.pipeline import analyse
 from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
-from postedit_tui.journal import Journal, find_resumable, open_journal
+from postedit_tui.journal import Journal, find_resumable, journal_holder, open_journal
 from postedit_tui.messages import (
     DetectorsDone,
     DetectorsFailed,
@@ -160,6 +160,10 @@ class ReviewScreen(Screen):
         self.session = ReviewSession(message.report, self.context.config, self.context.editor)
         self.refill()
         self.show_current()
+        holder = journal_holder(self.context.journal)
+        if holder is not None:
+            self.journal_busy(holder)
+            return
         resumable = find_resumable(self.context.journal, self.context.sha256)
         if resumable is None:
             self.open_journal(None)
@@ -167,6 +171,14 @@ class ReviewScreen(Screen):
         from postedit_tui.screens.modals import ResumeScreen
 
         self.app.push_screen(ResumeScreen(resumable), self.open_journal)
+
+    def journal_busy(self, pid: int) -> None:
+        """Another session reviews this article: leave its journal alone and say so."""
+        holder = f"process {pid}" if pid else "another process"
+        self.notify(f"Already being reviewed by {holder}: this session keeps no journal; "
+                    "save elsewhere (w).", title="Journal", severity="warning", timeout=15)
+        self.progress = "scoring…"
+        self.run_engine()
 
     def open_journal(self, resume: object) -> None:
         assert self.session is not None
