@@ -172,21 +172,50 @@ async def test_declining_to_resume_starts_afresh_and_keeps_the_old_journal(make_
     assert Path(second.context.journal + ".old").exists()
 
 
-async def test_engine_scores_fill_in_and_offer_the_round_trip(make_app) -> None:
-    app = make_app(scorer_factory=FakeScorer)
+async def test_engine_scores_fill_in_but_a_round_trip_no_better_is_not_offered(make_app) -> None:
+    app = make_app(scorer_factory=FakeScorer)  # every text round-trips at chrF++ 61.5
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = screen_of(app)
         assert screen.progress == "fake: scored 10"  # boilerplate is not scored
         await pilot.press("n")
+        await settle(pilot)
         labels = [s.label for s in screen.suggestions()]
-        assert labels[-1] == "round trip"
+        assert labels and not any("round trip" in label for label in labels)
         await pilot.press("home")  # the headline: clean, so nothing to accept
         assert screen.session.verdict(screen.current) == "ok"
         assert screen.suggestions() == []
         await pilot.press("n")
         evidence = str(app.screen.query_one("#evidence").render())
         assert "Round trip" in evidence and "chrF++ 62" in evidence
+
+
+def _better_when_town(text: str) -> float:
+    return 80.0 if "town mayor" in text else 50.0
+
+
+async def test_a_round_trip_that_scores_better_comes_after_the_mechanical_fix(make_app) -> None:
+    app = make_app(scorer_factory=lambda: FakeScorer(chrf=_better_when_town))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = screen_of(app)
+        found = screen.suggestions()
+        assert found[0].label.startswith("fix ")  # key 1 stays the mechanical fix
+        trips = [s for s in found if s.label.startswith("round trip")]
+        assert trips and "50 → 80" in trips[0].label
+        await pilot.press("home")
+        await settle(pilot)
+        assert screen.suggestions() == []  # clean sentence: no numbered suggestion
+
+
+def test_a_rewrite_that_changes_a_name_or_number_says_so() -> None:
+    from postedit_tui.suggestions import protected_changes
+
+    note = protected_changes("He met Donald Trump in 1998.", "He met Donald Triumph in 1999.")
+    assert note == "changes names: Trump; numbers: 1998"
+    assert protected_changes("He met Donald Trump.", "He met Donald Trump again.") == ""
 
 
 async def test_an_engine_error_is_a_notification_not_a_crash(make_app) -> None:
@@ -295,15 +324,13 @@ async def test_a_detector_crash_is_reported_not_fatal(app, monkeypatch) -> None:
         assert screen_of(app).current == "b2.s1"
 
 
-async def test_r_rescores_the_edited_sentence_with_the_engine(make_app) -> None:
+async def test_an_accepted_fix_gets_its_round_trip_without_pressing_r(make_app) -> None:
     app = make_app(scorer_factory=FakeScorer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n", "1")
-        session = screen_of(app).session
-        assert session.engine_for("b3.s1") == {}  # the old round trip was of the old text
-        await pilot.press("r")
         await settle(pilot)
+        session = screen_of(app).session
         trip = session.engine_for("b3.s1")["backtranslation"]
         assert trip["pivot_text"] == "[es] " + session.text("b3.s1")
         assert screen_of(app).progress == "fake: re-scored"

@@ -172,12 +172,16 @@ def suggestion_lines(suggestions: Sequence[Suggestion], current: str) -> Content
     if not suggestions:
         return Content.styled(
             "No suggestion. e: edit · a: mark as fine · x: remove", "$text-muted")
-    lines = [
-        Content.assemble((f"{n} ", "bold reverse"), (f" {s.label}", "bold"), "\n  ",
-                         preview(current, s.text, PREVIEW_CONTEXT))
-        for n, s in enumerate(suggestions, 1)
-    ]
-    return Content("\n").join(lines)
+    return Content("\n").join(_suggestion_line(n, s, current)
+                               for n, s in enumerate(suggestions, 1))
+
+
+def _suggestion_line(number: int, suggestion: Suggestion, current: str) -> Content:
+    """The number, label, the note (names, numbers or quotes changed) and the preview."""
+    head = Content.assemble((f"{number} ", "bold reverse"), (f" {suggestion.label}", "bold"))
+    if suggestion.note:
+        head = Content.assemble(head, "  ", (f"⚠ {suggestion.note}", "$warning"))
+    return Content.assemble(head, "\n  ", preview(current, suggestion.text, PREVIEW_CONTEXT))
 
 
 def round_trip_lines(result: dict, current: str) -> Content | None:

@@ -144,6 +144,12 @@ class ReviewSession:
         """Engine results for the segment's current text (empty until scored)."""
         return self.engine_results.get((segment_id, self.text(segment_id)), {})
 
+    def trip_chrf(self, segment_id: str, text: str) -> float | None:
+        """The engine's round-trip chrF++ of ``text`` for the segment (None until scored)."""
+        trip = self.engine_results.get((segment_id, text), {}).get("backtranslation") or {}
+        chrf = trip.get("chrf")
+        return float(chrf) if chrf is not None else None
+
     def text(self, segment_id: str) -> str:
         return self._texts.get(segment_id, self.original(segment_id).segment.text)
 
