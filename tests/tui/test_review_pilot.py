@@ -99,6 +99,8 @@ async def test_mark_fine_and_remove_boilerplate(app) -> None:
         session = screen_of(app).session
         await pilot.press("n", "a")
         assert session.verdict("b3.s1") == "fine"
+        focus = str(app.screen.query_one("#focus").render())
+        assert "fine · quality 100 · accepted" in focus  # not the old quality
         await pilot.press("n", "n", "n", "x")
         assert session.verdict("b9.s1") == "removed"
         assert not session.output_text().rstrip().endswith("Source link")
@@ -233,11 +235,26 @@ async def test_diff_and_help_screens_open_and_close(app) -> None:
         await settle(pilot)
         await pilot.press("n", "1", "d")
         assert isinstance(app.screen, DiffScreen)
-        assert "three" in str(app.screen.query_one("#diff").render())
+        assert "[-Three-]{+three+}" in str(app.screen.query_one("#diff").render())
         await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert screen_of(app) is app.screen
+
+
+async def test_shift_j_and_k_scroll_the_right_pane(make_app) -> None:
+    app = make_app(scorer_factory=FakeScorer)  # the round trip fills the pane past the fold
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        detail = app.screen.query_one("#detail")
+        assert detail.scroll_y == 0
+        await pilot.press("J")
+        await pilot.pause()
+        assert detail.scroll_y > 0
+        await pilot.press("K")
+        await pilot.pause()
+        assert detail.scroll_y == 0
 
 
 async def test_no_color_marks_changes_with_brackets(app, monkeypatch) -> None:

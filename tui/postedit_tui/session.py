@@ -196,6 +196,12 @@ class ReviewSession:
             return "fine"
         return self.current(segment_id).verdict
 
+    def shown_score(self, segment_id: str) -> float:
+        """The quality to show: 100 for a sentence the editor marked fine, else the detectors'."""
+        if self._accepted[segment_id] and self.text(segment_id):
+            return 100.0
+        return self.current(segment_id).score
+
     # --- editing -------------------------------------------------------------------------
 
     def apply(self, change: Change) -> Change | None:

@@ -69,6 +69,10 @@ class ReviewScreen(Screen):
         Binding("n", "next_flagged", "Next"),
         Binding("N", "previous_flagged", "Previous flag", key_display="N", show=False),
         Binding("f", "toggle_flagged", "Only flagged", show=False),
+        Binding("J,ctrl+down", "scroll_detail(4)", "Scroll details down", key_display="J",
+                show=False),
+        Binding("K,ctrl+up", "scroll_detail(-4)", "Scroll details up", key_display="K",
+                show=False),
         *ACCEPT_KEYS,
         Binding("e", "edit", "Edit"),
         Binding("a", "mark_fine", "Fine"),
@@ -314,6 +318,10 @@ class ReviewScreen(Screen):
 
     def action_move(self, step: int) -> None:
         self.query_one(SegmentList).action_cursor(step)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """Scroll the focus pane (sentence, suggestions, flags) without leaving the list."""
+        self.query_one("#detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_next_flagged(self) -> None:
         self._jump(1)
