@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from postedit import __version__
+from postedit.cli_lexicon import LEXICON_OPTIONS
 from postedit.config import Config, resolve
 from postedit.errors import ExitCode, PosteditError
 from postedit.verdict import Scoring, use_scoring
@@ -122,10 +123,20 @@ def analysis_options(func: F) -> F:
             help="Comma-separated detector ids to run (default: all). See the README catalogue.",
         ),
         click.option("--skip-rules", help="Comma-separated detector ids not to run."),
+        *LEXICON_OPTIONS,
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def chosen_lexicon() -> Any:
+    """The user's lexicon, the config file's ``lexicon`` files, then the --lexicon files."""
+    from postedit.user_lexicon import load
+
+    obj = click.get_current_context().find_root().ensure_object(dict)
+    files = [*user_settings()["lexicon"].value, *obj.get("lexicon_files", ())]
+    return load(files, obj.get("site") or "")
 
 
 def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **more: Any) -> Config:
@@ -137,7 +148,7 @@ def config_from(lang: str | None, rules: str | None, skip_rules: str | None, **m
     if chosen_skip is None:
         chosen_skip = tuple(user_settings()["skip_rules"].value)
     return resolve(lang=lang, rules=chosen_rules, skip_rules=chosen_skip,
-                   scoring=chosen_scoring(), **more)
+                   scoring=chosen_scoring(), lexicon=chosen_lexicon(), **more)
 
 
 def chosen_scoring() -> Scoring:
@@ -399,9 +410,10 @@ def _register_commands() -> None:
     from postedit.cli_cluster import cluster_group
     from postedit.cli_config import config_group
     from postedit.cli_engines import cache_group, models_group
+    from postedit.cli_lexicon import lexicon_group
     from postedit.cli_review import COMMANDS
 
-    for command in (*COMMANDS, models_group, cache_group, config_group, cluster_group):
+    for command in (*COMMANDS, models_group, cache_group, config_group, cluster_group, lexicon_group):
         main.add_command(command)
 
 

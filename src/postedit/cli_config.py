@@ -7,7 +7,7 @@ import json
 import click
 
 # Settings the file accepts and validates that the analysis does not use yet.
-NOT_APPLIED = ("lexicon",)
+NOT_APPLIED: tuple[str, ...] = ()
 
 
 @click.group("config", epilog="\b\nExample:\n  postedit config show")

@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from postedit.cli_lexicon import LEXICON_OPTIONS
 from postedit.errors import ExitCode, InputError, PosteditError
 
 
@@ -71,6 +72,8 @@ Examples:
 @click.option("--lang", help="Language of the text (ISO 639-1); detected when omitted.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Articles processed in parallel.")
+@LEXICON_OPTIONS[0]
+@LEXICON_OPTIONS[1]
 def apply_command(
     articles: tuple[str, ...], rules: str | None, remove_boilerplate: bool, output: str | None,
     prov: str | None, in_place: bool, force: bool, editor: str | None, dry_run: bool, fmt: str,
@@ -88,9 +91,9 @@ def apply_command(
         raise InputError("-o/--prov name one file; give one ARTICLE (or none of them)")
     if in_place and output:
         raise InputError("use either --in-place or -o, not both")
-    from postedit.cli import setting
+    from postedit.cli import chosen_lexicon, setting
 
-    options = {"rules": _rules(rules), "remove_boilerplate": remove_boilerplate,
+    options = {"lexicon": chosen_lexicon(),"rules": _rules(rules), "remove_boilerplate": remove_boilerplate,
                "output": output, "sidecar": prov, "in_place": in_place, "force": force,
                "editor": setting("editor", editor), "dry_run": dry_run, "lang": lang}
     failures = 0
@@ -119,7 +122,7 @@ def _apply_one(path: str, options: dict) -> Any:
     from postedit.config import resolve
 
     options = dict(options)
-    config = resolve(lang=options.pop("lang"))
+    config = resolve(lang=options.pop("lang"), lexicon=options.pop("lexicon"))
     try:
         return apply_file(path, config=config, **options)
     except PosteditError as exc:

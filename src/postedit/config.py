@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from postedit.user_lexicon import Lexicon
 from postedit.verdict import Scoring
 
 
@@ -26,6 +27,7 @@ class Config:
         caption_max_words: longest paragraph that can be recognised as a photo caption.
         headline_max_words: longest first paragraph taken for a headline.
         scoring: penalty weights and the garbled threshold (the config file's).
+        lexicon: remembered decisions (words fine, rules dismissed) and the article's site.
     """
 
     lang: str | None = None
@@ -37,6 +39,7 @@ class Config:
     caption_max_words: int = 60
     headline_max_words: int = 30
     scoring: Scoring = Scoring()
+    lexicon: Lexicon = Lexicon()
 
     def enabled(self, rule: str) -> bool:
         return rule not in self.skip_rules and (self.rules is None or rule in self.rules)

@@ -22,6 +22,7 @@ from postedit.flags import Flag
 from postedit.languages import detect_document
 from postedit.readers import expand_paths, read_articles
 from postedit.segmenter import split_sentences
+from postedit.user_lexicon import filter_flags
 from postedit.verdict import penalty, quality, verdict, word_count
 
 
@@ -181,6 +182,10 @@ def analyse(
         for flag in engine_flags:
             if config.enabled(flag.rule):  # --rules/--skip-rules name engine rules too
                 flags[flag.segment].append(flag)
+    for seg in document.segments:
+        flags[seg.id], used = filter_flags(flags[seg.id], document.text, config.lexicon)
+        if used:  # which remembered decisions changed this verdict, for JSONL and provenance
+            extra[seg.id] = {**extra.get(seg.id, {}), "lexicon": [e.describe() for e in used]}
     reports = tuple(
         segment_report(block, seg, flags[seg.id], document.lang, extra.get(seg.id))
         for block, seg in document.iter_segments()
@@ -282,5 +287,7 @@ def recheck(
         repeats=_repeat_of(facts, segment_id, new_text),
     )
     flags = [f for f in _block_flags(detectors, ctx, edited_block) if f.segment == segment_id]
-    return segment_report(edited_block, segment, flags, document.lang)
+    flags, used = filter_flags(flags, new_text, config.lexicon)
+    extra = {"lexicon": [e.describe() for e in used]} if used else None
+    return segment_report(edited_block, segment, flags, document.lang, extra)
 

@@ -87,8 +87,10 @@ class FakeScorer:
 
     name = "fake"
 
-    def __init__(self, fail_after: int | None = None) -> None:
+    def __init__(self, fail_after: int | None = None,
+                 chrf: Callable[[str], float] = lambda text: 61.5) -> None:
         self.fail_after = fail_after
+        self.chrf = chrf
 
     def describe(self) -> dict[str, str]:
         return {"name": "fake", "version": "1", "model": "m1"}
@@ -100,12 +102,13 @@ class FakeScorer:
                 raise RuntimeError("fake engine crashed")
             batch = segments[start : start + 2]
             done += len(batch)
-            results = {seg.id: {"backtranslation": _trip(seg.text)} for seg in batch}
+            results = {seg.id: {"backtranslation": _trip(seg.text, self.chrf(seg.text))}
+                       for seg in batch}
             yield ScoredBatch(results, (), done, len(segments))
         yield ScoredBatch({}, (), done, len(segments), final=True)
 
 
-def _trip(text: str) -> dict:
+def _trip(text: str, chrf: float) -> dict:
     round_trip = text.replace("Three", "three").replace("mayor", "town mayor")
     return {"engine": "fake", "model": "m1", "pivot_text": f"[es] {text}",
-            "roundtrip_text": round_trip, "chrf": 61.5, "bleu": 40.0, "evidence": []}
+            "roundtrip_text": round_trip, "chrf": chrf, "bleu": 40.0, "evidence": []}

@@ -99,6 +99,8 @@ async def test_mark_fine_and_remove_boilerplate(app) -> None:
         session = screen_of(app).session
         await pilot.press("n", "a")
         assert session.verdict("b3.s1") == "fine"
+        focus = str(app.screen.query_one("#focus").render())
+        assert "fine · quality 100 · accepted" in focus  # not the old quality
         await pilot.press("n", "n", "n", "x")
         assert session.verdict("b9.s1") == "removed"
         assert not session.output_text().rstrip().endswith("Source link")
@@ -172,21 +174,50 @@ async def test_declining_to_resume_starts_afresh_and_keeps_the_old_journal(make_
     assert Path(second.context.journal + ".old").exists()
 
 
-async def test_engine_scores_fill_in_and_offer_the_round_trip(make_app) -> None:
-    app = make_app(scorer_factory=FakeScorer)
+async def test_engine_scores_fill_in_but_a_round_trip_no_better_is_not_offered(make_app) -> None:
+    app = make_app(scorer_factory=FakeScorer)  # every text round-trips at chrF++ 61.5
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = screen_of(app)
         assert screen.progress == "fake: scored 10"  # boilerplate is not scored
         await pilot.press("n")
+        await settle(pilot)
         labels = [s.label for s in screen.suggestions()]
-        assert labels[-1] == "round trip"
+        assert labels and not any("round trip" in label for label in labels)
         await pilot.press("home")  # the headline: clean, so nothing to accept
         assert screen.session.verdict(screen.current) == "ok"
         assert screen.suggestions() == []
         await pilot.press("n")
         evidence = str(app.screen.query_one("#evidence").render())
         assert "Round trip" in evidence and "chrF++ 62" in evidence
+
+
+def _better_when_town(text: str) -> float:
+    return 80.0 if "town mayor" in text else 50.0
+
+
+async def test_a_round_trip_that_scores_better_comes_after_the_mechanical_fix(make_app) -> None:
+    app = make_app(scorer_factory=lambda: FakeScorer(chrf=_better_when_town))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = screen_of(app)
+        found = screen.suggestions()
+        assert found[0].label.startswith("fix ")  # key 1 stays the mechanical fix
+        trips = [s for s in found if s.label.startswith("round trip")]
+        assert trips and "50 → 80" in trips[0].label
+        await pilot.press("home")
+        await settle(pilot)
+        assert screen.suggestions() == []  # clean sentence: no numbered suggestion
+
+
+def test_a_rewrite_that_changes_a_name_or_number_says_so() -> None:
+    from postedit_tui.suggestions import protected_changes
+
+    note = protected_changes("He met Donald Trump in 1998.", "He met Donald Triumph in 1999.")
+    assert note == "changes names: Trump; numbers: 1998"
+    assert protected_changes("He met Donald Trump.", "He met Donald Trump again.") == ""
 
 
 async def test_an_engine_error_is_a_notification_not_a_crash(make_app) -> None:
@@ -204,11 +235,26 @@ async def test_diff_and_help_screens_open_and_close(app) -> None:
         await settle(pilot)
         await pilot.press("n", "1", "d")
         assert isinstance(app.screen, DiffScreen)
-        assert "three" in str(app.screen.query_one("#diff").render())
+        assert "[-Three-]{+three+}" in str(app.screen.query_one("#diff").render())
         await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert screen_of(app) is app.screen
+
+
+async def test_shift_j_and_k_scroll_the_right_pane(make_app) -> None:
+    app = make_app(scorer_factory=FakeScorer)  # the round trip fills the pane past the fold
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        detail = app.screen.query_one("#detail")
+        assert detail.scroll_y == 0
+        await pilot.press("J")
+        await pilot.pause()
+        assert detail.scroll_y > 0
+        await pilot.press("K")
+        await pilot.pause()
+        assert detail.scroll_y == 0
 
 
 async def test_no_color_marks_changes_with_brackets(app, monkeypatch) -> None:
@@ -295,15 +341,13 @@ async def test_a_detector_crash_is_reported_not_fatal(app, monkeypatch) -> None:
         assert screen_of(app).current == "b2.s1"
 
 
-async def test_r_rescores_the_edited_sentence_with_the_engine(make_app) -> None:
+async def test_an_accepted_fix_gets_its_round_trip_without_pressing_r(make_app) -> None:
     app = make_app(scorer_factory=FakeScorer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n", "1")
-        session = screen_of(app).session
-        assert session.engine_for("b3.s1") == {}  # the old round trip was of the old text
-        await pilot.press("r")
         await settle(pilot)
+        session = screen_of(app).session
         trip = session.engine_for("b3.s1")["backtranslation"]
         assert trip["pivot_text"] == "[es] " + session.text("b3.s1")
         assert screen_of(app).progress == "fake: re-scored"

@@ -19,6 +19,8 @@ IN_FULL = {
     "quit_review": "Quit (asks when there are unsaved changes)",
     "diff": "Diff of the whole document",
     "help": "This help",
+    "scroll_detail(4)": "Scroll the right pane down (flags, round trip): J or ctrl+↓",
+    "scroll_detail(-4)": "Scroll the right pane up: K or ctrl+↑",
 }
 
 

@@ -27,10 +27,12 @@ class DetectorsFailed(Message):
 class EngineBatch(Message):
     """Engine results for some segments; ``texts`` names the text each one scored."""
 
-    def __init__(self, batch: ScoredBatch, texts: dict[str, str], rescore: bool = False) -> None:
+    def __init__(self, batch: ScoredBatch, texts: dict[str, str], rescore: bool = False,
+                 candidate: bool = False) -> None:
         self.batch = batch
         self.texts = texts
         self.rescore = rescore
+        self.candidate = candidate  # the round trip of a suggestion, not of the sentence
         super().__init__()
 
 

@@ -66,7 +66,8 @@ def session_row(session: ReviewSession, segment_id: str) -> Content:
     """The segment list row of a segment in its current state."""
     report = session.current(segment_id)
     return segment_prompt(segment_id, report.block.kind, session.text(segment_id),
-                          session.verdict(segment_id), report.score, session.status(segment_id))
+                          session.verdict(segment_id), session.shown_score(segment_id),
+                          session.status(segment_id))
 
 
 def paragraph(block: Block, session: ReviewSession, segment_id: str) -> Content:
@@ -118,13 +119,15 @@ def flag_lines(flags: Sequence[Flag]) -> Content:
     return Content("\n").join(lines)
 
 
-def diff_content(steps: Sequence[DiffStep], context: int | None = None) -> Content:
+def diff_content(steps: Sequence[DiffStep], context: int | None = None,
+                 marks: bool = False) -> Content:
     """A word diff: deleted words struck through, inserted words underlined.
 
     With ``context`` only that many words around each change are kept (``…`` for
-    the rest). Under ``NO_COLOR`` changes are also bracketed ``[-old-]{+new+}``.
+    the rest). With ``marks`` (and always under ``NO_COLOR``) changes are also
+    bracketed ``[-old-]{+new+}``, so the plain text reads unambiguously.
     """
-    marks = bool(os.environ.get("NO_COLOR"))
+    marks = marks or bool(os.environ.get("NO_COLOR"))
     parts: list[tuple[str, str] | str] = []
     for index, (tag, before, after) in enumerate(steps):
         if tag == "equal":
@@ -159,10 +162,11 @@ def _context(text: str, context: int | None, first: bool, last: bool) -> str:
     return f"{head}… {tail}" if not first and not last else (f"{head}…" if last else f"…{tail}")
 
 
-def preview(before: str, after: str, context: int | None = None) -> Content:
+def preview(before: str, after: str, context: int | None = None,
+            marks: bool = False) -> Content:
     if not after:
         return Content.styled("(remove the sentence)", DELETED)
-    return diff_content(word_diff(before, after), context)
+    return diff_content(word_diff(before, after), context, marks)
 
 
 PREVIEW_CONTEXT = 4
@@ -172,12 +176,16 @@ def suggestion_lines(suggestions: Sequence[Suggestion], current: str) -> Content
     if not suggestions:
         return Content.styled(
             "No suggestion. e: edit · a: mark as fine · x: remove", "$text-muted")
-    lines = [
-        Content.assemble((f"{n} ", "bold reverse"), (f" {s.label}", "bold"), "\n  ",
-                         preview(current, s.text, PREVIEW_CONTEXT))
-        for n, s in enumerate(suggestions, 1)
-    ]
-    return Content("\n").join(lines)
+    return Content("\n").join(_suggestion_line(n, s, current)
+                               for n, s in enumerate(suggestions, 1))
+
+
+def _suggestion_line(number: int, suggestion: Suggestion, current: str) -> Content:
+    """The number, label, the note (names, numbers or quotes changed) and the preview."""
+    head = Content.assemble((f"{number} ", "bold reverse"), (f" {suggestion.label}", "bold"))
+    if suggestion.note:
+        head = Content.assemble(head, "  ", (f"⚠ {suggestion.note}", "$warning"))
+    return Content.assemble(head, "\n  ", preview(current, suggestion.text, PREVIEW_CONTEXT))
 
 
 def round_trip_lines(result: dict, current: str) -> Content | None:

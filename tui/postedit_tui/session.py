@@ -144,6 +144,12 @@ class ReviewSession:
         """Engine results for the segment's current text (empty until scored)."""
         return self.engine_results.get((segment_id, self.text(segment_id)), {})
 
+    def trip_chrf(self, segment_id: str, text: str) -> float | None:
+        """The engine's round-trip chrF++ of ``text`` for the segment (None until scored)."""
+        trip = self.engine_results.get((segment_id, text), {}).get("backtranslation") or {}
+        chrf = trip.get("chrf")
+        return float(chrf) if chrf is not None else None
+
     def text(self, segment_id: str) -> str:
         return self._texts.get(segment_id, self.original(segment_id).segment.text)
 
@@ -189,6 +195,12 @@ class ReviewSession:
         if self._accepted[segment_id]:
             return "fine"
         return self.current(segment_id).verdict
+
+    def shown_score(self, segment_id: str) -> float:
+        """The quality to show: 100 for a sentence the editor marked fine, else the detectors'."""
+        if self._accepted[segment_id] and self.text(segment_id):
+            return 100.0
+        return self.current(segment_id).score
 
     # --- editing -------------------------------------------------------------------------
 

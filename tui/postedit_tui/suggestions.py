@@ -8,7 +8,9 @@ new text of the segment plus the :class:`~postedit_tui.session.Change` to apply 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from postedit.flags import Fix, Flag, apply_fixes
@@ -25,11 +27,13 @@ class Suggestion:
         label: what it is, in words (``fix glued-words``, ``engine translation``).
         text: the segment's text if accepted.
         change: the change that accepting records.
+        note: a warning for the preview (``changes names: Trump``), empty when none.
     """
 
     label: str
     text: str
     change: Change
+    note: str = ""
 
 
 def fix_suggestions(segment_id: str, text: str, flags: Sequence[Flag]) -> list[Suggestion]:
@@ -80,14 +84,42 @@ def _steps(text: str, applied: Sequence[Fix]) -> tuple[tuple[str, str], ...]:
     return tuple(steps)
 
 
-def engine_suggestions(segment_id: str, text: str, alternatives: Sequence[tuple[str, str, str]]
-                       ) -> list[Suggestion]:
-    """Suggestions from engines: ``(label, by, new text)`` triples."""
-    return [
-        Suggestion(label, alt, Change(segment_id, text, alt, "suggestion", by))
-        for label, by, alt in alternatives
-        if alt.strip()
-    ]
+TripScore = Callable[[str], float | None]
+
+
+def engine_suggestions(segment_id: str, text: str, alternatives: Sequence[tuple[str, str, str]],
+                       trip_score: TripScore | None = None) -> list[Suggestion]:
+    """Suggestions from engines (``(label, by, new text)``) that round-trip better than ``text``.
+
+    ``trip_score(text)`` is the engine's own round-trip score (chrF++) of a text, None
+    until scored; an alternative not yet scored, or not scoring above the current text,
+    is not offered: a rewrite that the engine itself understands no better is noise.
+    """
+    current = trip_score(text) if trip_score is not None else None
+    out = []
+    for label, by, alt in alternatives:
+        score = trip_score(alt) if trip_score is not None else None
+        if not alt.strip() or current is None or score is None or score <= current:
+            continue
+        change = Change(segment_id, text, alt, "suggestion", by)
+        out.append(Suggestion(f"{label} (round trip {current:.0f} → {score:.0f})", alt, change,
+                              protected_changes(text, alt)))
+    return out
+
+
+_NUMBER = re.compile(r"\d[\d.,:]*\d|\d")
+_QUOTED = re.compile(r"[\"“«‘]([^\"”»’]{1,80})[\"”»’]")
+_CAPITAL = re.compile(r"(?<=[^\s.!?:;\"“«]\s)[A-ZÀ-Þ][\w'’-]+")
+
+
+def protected_changes(before: str, after: str) -> str:
+    """What a rewrite changes among names, numbers and quoted words, in words ('' if none)."""
+    parts = []
+    for kind, pattern in (("names", _CAPITAL), ("numbers", _NUMBER), ("quoted words", _QUOTED)):
+        lost = Counter(pattern.findall(before)) - Counter(pattern.findall(after))
+        if lost:
+            parts.append(f"{kind}: {', '.join(sorted(lost))}")
+    return "changes " + "; ".join(parts) if parts else ""
 
 
 def _unique(suggestions: list[Suggestion], text: str) -> list[Suggestion]:
@@ -101,15 +133,19 @@ def _unique(suggestions: list[Suggestion], text: str) -> list[Suggestion]:
 
 
 def all_suggestions(segment_id: str, text: str, flags: Sequence[Flag],
-                    alternatives: Sequence[tuple[str, str, str]] = ()) -> list[Suggestion]:
-    """Fix suggestions then engine alternatives, without duplicates, at most nine.
+                    alternatives: Sequence[tuple[str, str, str]] = (),
+                    trip_score: TripScore | None = None,
+                    first: Sequence[Suggestion] = ()) -> list[Suggestion]:
+    """``first`` (remembered fixes), fix suggestions, then engine alternatives; at most nine.
 
     Engine alternatives are offered for flagged sentences only: on a clean sentence a
-    round trip is a rewrite nobody asked for (it drops pronouns, renames people).
+    round trip is a rewrite nobody asked for (it drops pronouns, renames people). They
+    always come after the mechanical fixes, so ``1`` is never an engine rewrite when a
+    mechanical fix exists.
     """
-    found = fix_suggestions(segment_id, text, flags)
+    found = list(first) + fix_suggestions(segment_id, text, flags)
     if flags:
-        found += engine_suggestions(segment_id, text, alternatives)
+        found += engine_suggestions(segment_id, text, alternatives, trip_score)
     return _unique(found, text)[:MAX_SUGGESTIONS]
 
 

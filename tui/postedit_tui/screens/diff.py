@@ -46,7 +46,8 @@ def diff_title(session: ReviewSession) -> Content:
     count = len(changed_ids(session))
     name = os.path.basename(session.document.id)
     return Content.assemble((f"Changes in {name}", "bold"),
-                            (f"  {count} changed · struck: old · underlined: new", "$text-muted"))
+                            (f"  {count} changed · [-old-] struck · {{+new+}} underlined",
+                             "$text-muted"))
 
 
 def document_diff(session: ReviewSession) -> Content:
@@ -63,5 +64,5 @@ def _segment_diff(session: ReviewSession, segment_id: str) -> Content:
                              (segment_id, "bold"), (f"  {status} · {who}", "$text-muted"))
     before = session.original(segment_id).segment.text
     after = session.text(segment_id)
-    body = render.preview(before, after) if before != after else Content(after)
+    body = render.preview(before, after, marks=True) if before != after else Content(after)
     return Content("\n").join([title, body])

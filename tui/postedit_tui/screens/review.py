@@ -69,6 +69,10 @@ class ReviewScreen(Screen):
         Binding("n", "next_flagged", "Next"),
         Binding("N", "previous_flagged", "Previous flag", key_display="N", show=False),
         Binding("f", "toggle_flagged", "Only flagged", show=False),
+        Binding("J,ctrl+down", "scroll_detail(4)", "Scroll details down", key_display="J",
+                show=False),
+        Binding("K,ctrl+up", "scroll_detail(-4)", "Scroll details up", key_display="K",
+                show=False),
         *ACCEPT_KEYS,
         Binding("e", "edit", "Edit"),
         Binding("a", "mark_fine", "Fine"),
@@ -92,6 +96,7 @@ class ReviewScreen(Screen):
         self.progress = ""
         self.force_save = False
         self.scorer: Scorer | None = None
+        self.asked: set[tuple[str, str]] = set()  # candidates sent to the engine
         self.aligned = align_source(context.document, context.source_text or "")
 
     def compose(self) -> ComposeResult:
@@ -153,6 +158,20 @@ class ReviewScreen(Screen):
         except Exception as exc:
             self.post_message(EngineFailed(_describe(exc)))
 
+    @work(thread=True, exclusive=False, exit_on_error=False, group="candidates")
+    def run_candidates(self, segment_id: str, texts: list[str]) -> None:
+        """Round-trip engine alternatives, so only those scoring better are offered."""
+        try:
+            if self.scorer is None:
+                return
+            for text in texts:
+                document = single_segment_document(self.context.document, segment_id, text)
+                for batch in self.scorer.score(document, document.segments):
+                    if batch.results:
+                        self.post_message(EngineBatch(batch, {segment_id: text}, candidate=True))
+        except Exception as exc:
+            self.post_message(EngineFailed(_describe(exc)))
+
     # --- worker results --------------------------------------------------------------------
 
     @on(DetectorsDone)
@@ -209,6 +228,10 @@ class ReviewScreen(Screen):
         self.session.add_engine_results(batch.results, message.texts)
         if batch.final and not message.rescore:
             self.session.add_engine_flags(batch.flags)
+        if message.candidate:
+            if self.current in batch.results:
+                self.show_detail()
+            return
         self.progress = progress_text(batch, self.scorer, message.rescore)
         touched = set(batch.results) | {f.segment for f in batch.flags}
         for segment_id in touched:
@@ -269,6 +292,7 @@ class ReviewScreen(Screen):
         self.query_one(FocusPane).show(self.session, segment_id)
         self.query_one(SuggestionList).show(self.suggestions(), self.session.text(segment_id))
         self.query_one(EvidencePane).show(self.session, segment_id, source)
+        self.score_candidates()
 
     @property
     def current(self) -> str | None:
@@ -278,10 +302,24 @@ class ReviewScreen(Screen):
         segment_id = self.current
         if self.session is None or segment_id is None:
             return []
-        text = self.session.text(segment_id)
-        alternatives = engine_alternatives(self.session.engine_for(segment_id))
-        return all_suggestions(segment_id, text, self.session.local_flags(segment_id),
-                               alternatives)
+        session = self.session
+        text = session.text(segment_id)
+        alternatives = engine_alternatives(session.engine_for(segment_id))
+        return all_suggestions(segment_id, text, session.local_flags(segment_id), alternatives,
+                               lambda candidate: session.trip_chrf(segment_id, candidate))
+
+    def score_candidates(self) -> None:
+        """Start round-tripping the current flagged sentence's unscored engine alternatives."""
+        segment_id, session = self.current, self.session
+        if session is None or segment_id is None or self.scorer is None:
+            return
+        if not session.is_flagged(segment_id):
+            return
+        wanted = [alt for _, _, alt in engine_alternatives(session.engine_for(segment_id))
+                  if alt.strip() and (segment_id, alt) not in self.asked]
+        if wanted:
+            self.asked.update((segment_id, alt) for alt in wanted)
+            self.run_candidates(segment_id, wanted)
 
     @on(SegmentList.Highlighted)
     def highlighted(self) -> None:
@@ -292,6 +330,10 @@ class ReviewScreen(Screen):
 
     def action_move(self, step: int) -> None:
         self.query_one(SegmentList).action_cursor(step)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """Scroll the focus pane (sentence, suggestions, flags) without leaving the list."""
+        self.query_one("#detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_next_flagged(self) -> None:
         self._jump(1)
@@ -362,6 +404,15 @@ class ReviewScreen(Screen):
         self.refresh_row(change.segment)
         self.query_one(SegmentList).select(change.segment)
         self.show_current()
+        self._refresh_trip(change.segment)
+
+    def _refresh_trip(self, segment_id: str) -> None:
+        """A changed sentence gets its new round trip without waiting for ``r``."""
+        session = self.session
+        if session is None or self.scorer is None or not session.text(segment_id):
+            return
+        if not session.engine_for(segment_id):
+            self.run_rescore(segment_id, session.text(segment_id))
 
     def action_rescore(self) -> None:
         segment_id = self.current

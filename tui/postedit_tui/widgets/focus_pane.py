@@ -24,12 +24,12 @@ class EvidencePane(Static):
 
 
 def focus_content(session: ReviewSession, segment_id: str) -> Content:
-    report = session.current(segment_id)
     verdict = session.verdict(segment_id)
     block = session.document.block_of(segment_id)
     title = Content.assemble(
         render.mark(verdict), " ", (f"{segment_id}", "bold"), "  ",
-        (f"{block.kind} · {verdict} · quality {report.score:.0f} · {session.status(segment_id)}",
+        (f"{block.kind} · {verdict} · quality {session.shown_score(segment_id):.0f}"
+         f" · {session.status(segment_id)}",
          "$text-muted"),
     )
     return Content("\n").join([title, render.paragraph(block, session, segment_id)])
