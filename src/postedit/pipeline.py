@@ -122,7 +122,7 @@ def active_detectors(lang: str, config: Config) -> tuple[list[Detector], list[tu
             run.append(det)
         else:
             skipped.append((det.id, f"does not support language “{lang}”"))
-    return run, skipped
+    return run, sorted(skipped)  # registration order depends on import order: not part of the output
 
 
 def detect(document: Document, config: Config | None = None) -> tuple[dict[str, list[Flag]], list]:
