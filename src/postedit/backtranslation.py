@@ -402,7 +402,8 @@ def capped(flags: Sequence[Flag]) -> list[Flag]:
     to the detectors' flags, but it never condemns a sentence by itself. Flags with a
     fix come first; the rest stay visible as evidence in the ``backtranslation`` record.
     """
-    current, minor = scoring(), scoring().points("minor")
+    current = scoring()
+    minor = current.points("minor")
     allowed = max(1, math.ceil(current.garbled_at / minor) - 1) if minor > 0 else len(flags)
     kept: list[Flag] = []
     per_segment: dict[str, int] = {}

@@ -91,9 +91,10 @@ def apply_command(
         raise InputError("-o/--prov name one file; give one ARTICLE (or none of them)")
     if in_place and output:
         raise InputError("use either --in-place or -o, not both")
-    from postedit.cli import chosen_lexicon, setting
+    from postedit.cli import chosen_lexicon, chosen_scoring, setting
 
-    options = {"lexicon": chosen_lexicon(),"rules": _rules(rules), "remove_boilerplate": remove_boilerplate,
+    options = {"lexicon": chosen_lexicon(), "scoring": chosen_scoring(), "rules": _rules(rules),
+               "remove_boilerplate": remove_boilerplate,
                "output": output, "sidecar": prov, "in_place": in_place, "force": force,
                "editor": setting("editor", editor), "dry_run": dry_run, "lang": lang}
     failures = 0
@@ -120,9 +121,12 @@ def _apply_one(path: str, options: dict) -> Any:
     """One article; errors come back as values so the other articles still run."""
     from postedit.applying import apply_file
     from postedit.config import resolve
+    from postedit.verdict import use_scoring
 
     options = dict(options)
-    config = resolve(lang=options.pop("lang"), lexicon=options.pop("lexicon"))
+    use_scoring(options["scoring"])  # a --jobs worker process starts with the defaults
+    config = resolve(lang=options.pop("lang"), lexicon=options.pop("lexicon"),
+                     scoring=options.pop("scoring"))
     try:
         return apply_file(path, config=config, **options)
     except PosteditError as exc:

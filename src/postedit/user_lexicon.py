@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from postedit.errors import InputError
@@ -61,8 +62,7 @@ class Entry:
 
     def describe(self) -> str:
         """``fine:Romero``, ``dismiss:glued-words:Romerosaid``, ``boilerplate:site:line``."""
-        middle = self.rule if self.kind == "dismiss" else self.site if self.kind == "boilerplate" \
-            else self.rule
+        middle = self.site if self.kind == "boilerplate" else self.rule
         return ":".join(part for part in (self.kind, middle, self.text) if part)
 
 
@@ -73,14 +73,18 @@ class Lexicon:
     entries: tuple[Entry, ...] = ()
     site: str = ""
 
+    @cached_property
+    def _by_text(self) -> dict[str, tuple[Entry, ...]]:
+        """Word entries by their normal text: a team lexicon of thousands is looked up, not scanned."""
+        index: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.kind != "boilerplate":
+                index.setdefault(normal(entry.text), []).append(entry)
+        return {text: tuple(found) for text, found in index.items()}
+
     def match(self, flag: Flag, span: str) -> Entry | None:
         """The entry that dismisses ``flag`` on ``span`` (its text), if any."""
-        wanted = normal(span)
-        if not wanted:
-            return None
-        for entry in self.entries:
-            if entry.kind == "boilerplate" or normal(entry.text) != wanted:
-                continue
+        for entry in self._by_text.get(normal(span), ()):
             if entry.kind == "fine" and entry.rule in ("", flag.rule):
                 return entry
             if entry.kind == "dismiss" and entry.rule == flag.rule:
@@ -108,11 +112,12 @@ def filter_flags(flags: Iterable[Flag], text: str, lexicon: Lexicon, offset: int
 
     ``text`` holds the flags' spans, starting at document offset ``offset``.
     """
+    if not lexicon.entries:
+        return list(flags), []
     kept: list[Flag] = []
     used: list[Entry] = []
     for flag in flags:
-        entry = lexicon.match(flag, text[flag.start - offset : flag.end - offset]) \
-            if lexicon.entries else None
+        entry = lexicon.match(flag, text[flag.start - offset : flag.end - offset])
         if entry is None:
             kept.append(flag)
         elif entry not in used:
