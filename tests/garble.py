@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from postedit.document import paragraph_spans
+from postedit.lexicon import verb_form
 from postedit.segmenter import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -434,9 +435,17 @@ def _cut(text: str, at: int, rest: int) -> Damage:
 def fragment_relative(site: Site, rng: random.Random) -> Damage | None:
     text = site.text
     pattern = r", (?:" + "|".join(RELATIVES[site.lang]) + r") "
-    spots = [m for m in re.finditer(pattern, text) if m.start() > 10]
+    spots = [m for m in re.finditer(pattern, text) if m.start() > 10
+             and (site.lang != "de" or _verb_last(text[m.end():]))]
     spot = _pick(rng, spots)
     return _cut(text, spot.start(), spot.start() + 2) if spot else None
+
+
+def _verb_last(tail: str) -> bool:
+    """A German relative clause puts its verb last; after ``, das`` a capitalised last word
+    means an article and a main clause (``, das dritte Tor erzielte Kapitän Brandt``)."""
+    clause = re.split(r"[,.;:!?]", tail, maxsplit=1)[0].split()
+    return bool(clause) and clause[-1][:1].islower()
 
 
 @garble_type("fragment-comma", "the tail after a comma turned into a sentence of its own")
@@ -445,9 +454,30 @@ def fragment_comma(site: Site, rng: random.Random) -> Damage | None:
     closed = re.compile(r"(?:" + "|".join(RELATIVES[site.lang] + CONJUNCTIONS[site.lang]) + r")\b")
     spots = [m for m in re.finditer(r", (?=[^\W\d_])", text)
              if m.start() > len(text) // 2 and not closed.match(text, m.end())
-             and 2 <= len(text[m.end():].split()) <= 8]
+             and 2 <= len(text[m.end():].split()) <= 8
+             and not _stands_alone(text[m.end():], site.lang)]
     spot = _pick(rng, spots)
     return _cut(text, spot.start(), spot.end()) if spot else None
+
+
+_PRO_DROP = ("es", "it", "pt")
+_BEFORE_VERB = frozenset("no non não se si ci lo la le gli ne".split())
+_REPORTING_LAST = frozenset("said says added told".split())
+
+
+def _stands_alone(tail: str, lang: str) -> bool:
+    """Tails that make a sentence of their own, and so no fragment: a verb first where the
+    language drops its subjects (``Recuou para 4,1 %.``), a subject and its reporting verb
+    (``the court said``)."""
+    words = [word.lower() for word in re.findall(r"[^\W\d_][\w’'-]*", tail)]
+    if not words:
+        return True
+    if lang in _PRO_DROP:
+        verb_at = 0
+        while verb_at < min(2, len(words) - 1) and words[verb_at] in _BEFORE_VERB:
+            verb_at += 1  # "No se ha sumado al pacto."
+        return bool(verb_form(words[verb_at], lang))
+    return lang == "en" and len(words) <= 5 and words[-1] in _REPORTING_LAST
 
 
 @garble_type("fragment-verbless", "a short verbless piece cut off (In less than 24 hours.)")

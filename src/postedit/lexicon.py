@@ -88,7 +88,7 @@ RELATIVE_IDIOMS = {
 # Subordinating conjunctions: a sentence that opens with one needs a main clause after a
 # comma ("Cuando llegó, todos aplaudieron."). German ones are in GERMAN_SUBORDINATORS.
 SUBORDINATE_OPENERS = {
-    "en": ("while", "although", "though", "whereas", "because", "unless", "whenever"),
+    "en": ("while", "although", "though", "whereas", "because", "unless", "whenever", "when"),
     "es": ("cuando", "mientras", "aunque", "porque", "puesto que", "ya que"),
     "fr": ("lorsque", "lorsqu", "quand", "alors que", "bien que", "parce que", "parce qu",
            "puisque", "puisqu", "tandis que", "tandis qu"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from postedit.detectors.clauses import clause_fragment, opener_words
-from postedit.detectors.verbs import english_stem, finite_verb_groups
+from postedit.detectors.verbs import english_stem, finite_verb_groups, has_verb
 from postedit.lexicon import german_past, german_verb, relative_opener, subordinate_opener
 
 
@@ -83,3 +83,31 @@ def test_attribution_only_after_a_quotation() -> None:
     words = ["Dijo", "el", "ministro"]
     assert clause_fragment("Dijo el ministro.", words, "es", False, after_quote=True)
     assert clause_fragment("Dijo el ministro.", words, "es", False, after_quote=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the council voted that the depot had to close within a year.",
+        "Mientras los precios de la vivienda siguen en máximos.",
+    ],
+)
+def test_subordinate_clause_without_main_clause_is_a_fragment(text: str) -> None:
+    """A ``that`` clause inside the subordinate one brings its own verbs, no main clause."""
+    lang = "en" if text.startswith("When") else "es"
+    words = text.rstrip(".").split()
+    assert clause_fragment(text, words, lang, False, after_quote=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verbless"),
+    [
+        ("A tre punti dalla vetta", "it", True),  # "nove", "tre": numbers, then a noun
+        ("Vers deux heures du matin", "fr", True),  # "vers" is a preposition here
+        ("No segundo lugar da tabela", "pt", True),
+        ("Il prezzo sale", "it", False),
+        ("La empresa ha cerrado", "es", False),
+    ],
+)
+def test_function_words_and_numbers_are_no_verbs(text: str, lang: str, verbless: bool) -> None:
+    assert has_verb(text.split(), lang) is not verbless

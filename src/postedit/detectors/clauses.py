@@ -104,8 +104,16 @@ def _cut_attribution(words: list[str], lang: str) -> bool:
 
 
 def _no_main_clause(text: str, rest: list[str], lang: str) -> bool:
-    """No comma to end the subordinate clause, and at most one verb group after its subject."""
-    return not _CLAUSE_BREAK.search(text) and finite_verb_groups(rest[1:], lang) <= 1
+    """No comma to end the subordinate clause, and at most one verb group after its subject
+    (a ``that`` clause inside it has verbs of its own: ``When a bidder complained that
+    officials had shared ...``)."""
+    if _CLAUSE_BREAK.search(text):
+        return False
+    words = rest if lang == "en" else rest[1:]  # English finite forms need their subject
+    cut = next((i for i, word in enumerate(words) if word.lower() in _COMPLEMENTISERS), None)
+    if cut is not None and finite_verb_groups(words[:cut], lang) == 1:
+        words = words[:cut]
+    return finite_verb_groups(words, lang) <= 1
 
 
 def _english_cut_tail(words: list[str]) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from postedit.lexicon import verb_form, zipf
+from postedit.lexicon import closed_class, verb_form, zipf
 
 _VERB_ENDINGS = {
     "en": ("ed", "es", "s", "ing", "en"),
@@ -39,14 +39,30 @@ _VERBS = {
     "it": frozenset("è sono era ha hanno fa disse".split()),
     "pt": frozenset("é são era foi tem têm faz disse".split()),
 }
+# Numbers count words, so a noun follows them ("nove punti", "tres goles").
+_NUMERALS = {
+    "es": frozenset("dos tres cuatro cinco seis siete ocho nueve diez cien mil".split()),
+    "fr": frozenset("deux trois quatre cinq six sept huit neuf dix cent mille".split()),
+    "it": frozenset("due tre quattro cinque sei sette otto nove dieci cento mila".split()),
+    "pt": frozenset("dois duas três quatro cinco seis sete oito nove dez cem mil".split()),
+}
 # After these an inflected word is a noun ("the months", "of the injured"), not a verb.
 NOUN_MARKERS = {
     "en": frozenset("the a an this these those his its their our my your of in on at for by "
                     "with from into".split()),
-    "es": frozenset("el la los las un una unos unas de del en por con para su sus".split()),
-    "fr": frozenset("le la les un une des de du au aux en par pour sur son sa ses".split()),
-    "it": frozenset("il lo la gli le un una di del della in per su suo sua".split()),
-    "pt": frozenset("o a os as um uma de do da em por para seu sua".split()),
+    "es": frozenset("""el la los las un una unos unas a de del al en por con para su sus primer
+        primera segundo segunda tercer tercera último última""".split())
+    | _NUMERALS["es"],
+    "fr": frozenset("""le la les l un une des de du au aux en par pour sur son sa ses premier
+        première deuxième troisième dernier dernière""".split())
+    | _NUMERALS["fr"],
+    "it": frozenset("""il lo la gli le un una a di del della dei delle degli in per su suo sua
+        l al alla ai alle dal dalla dai dalle nel nella nei nelle sul sulla primo prima secondo
+        seconda terzo terza ultimo ultima""".split())
+    | _NUMERALS["it"],
+    "pt": frozenset("""o a os as um uma de do da dos das em no na nos nas ao aos à às pelo pela
+        pelos pelas num numa por para seu sua primeiro primeira segundo
+        segunda terceiro terceira último última""".split()) | _NUMERALS["pt"],
 }
 RELATIVIZERS = {
     "en": frozenset("that which who whom whose".split()),
@@ -108,6 +124,8 @@ def has_verb(words: list[str], lang: str, gerunds: bool = True) -> bool:
 def is_verb(lower: str, previous: str, lang: str) -> bool:
     if lower in _VERBS.get(lang, frozenset()):
         return True
+    if lang != "en" and lower in closed_class(lang):
+        return False  # "vers", "nove", "sobre": function words; their auxiliaries are _VERBS
     after_determiner = previous in NOUN_MARKERS.get(lang, frozenset()) and not (
         lang == "it" and previous in ("lo", "gli") and not _ITALIAN_LO_NOUN.match(lower)
     )
