@@ -28,11 +28,9 @@ from postedit.engines import (
     EngineConfig,
     EngineSelector,
     auto_choice,
-    capture_notices,
-    drain_notices,
-    notice_once,
 )
 from postedit.errors import EngineError
+from postedit.notices import capture_notices, drain_notices, notice_once
 from postedit.pipeline import DocumentReport, analyse, load_documents
 from postedit.readers import JSONL_SUFFIXES, expand_paths
 from postedit.verdict import use_scoring

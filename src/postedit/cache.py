@@ -23,6 +23,7 @@ from pathlib import Path
 
 from postedit import locations
 from postedit.engines.base import Engine, ForcedScore, Translation
+from postedit.notices import notice_once
 
 CACHE_FILE = "translations.sqlite3"
 SCHEMA = """
@@ -104,8 +105,6 @@ class TranslationCache:
             return self._connect()
         except (OSError, sqlite3.Error) as exc:
             self.unusable = True
-            from postedit.engines import notice_once
-
             notice_once(f"translation cache unavailable at {self.path} ({exc}); scoring without it")
             return None
 

@@ -108,7 +108,7 @@ def chosen_source_lang(option: str | None, engine: str) -> str:
     """:func:`source_lang_and_note`, saying the notice at once."""
     lang, note = source_lang_and_note(option, engine)
     if note:
-        from postedit.engines import notice_once
+        from postedit.notices import notice_once
 
         notice_once(note)
     return lang

@@ -27,10 +27,10 @@ from typing import Any
 from postedit.batch import BatchSettings, count_articles
 from postedit.cluster_work import ArticleFailure, ArticleInput, Outcome, score_chunk
 from postedit.config import Config
-from postedit.engines import notice_once
 from postedit.errors import PosteditError
 from postedit.extras import require_extra
 from postedit.formats.jsonl import split_lines
+from postedit.notices import notice_once
 from postedit.readers import JSONL_SUFFIXES, decode, expand_paths, read_bytes
 
 CHUNK_ARTICLES = 20

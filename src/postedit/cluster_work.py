@@ -15,8 +15,9 @@ from postedit import __version__
 from postedit.batch import BatchSettings, _analyse, _selector
 from postedit.config import Config
 from postedit.document import Document
-from postedit.engines import EngineSelector, capture_notices, drain_notices
+from postedit.engines import EngineSelector
 from postedit.errors import ExitCode, PosteditError
+from postedit.notices import capture_notices, drain_notices
 from postedit.pipeline import DocumentReport, make_document
 from postedit.readers import jsonl_article
 from postedit.verdict import use_scoring

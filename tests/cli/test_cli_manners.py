@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from postedit import engines
+from postedit import notices
 from postedit.batch import _with_progress, count_articles
 from postedit.cli import main
 from postedit.engines import apertium
@@ -30,7 +30,7 @@ def run(*args: str, env: dict | None = None, input: str | None = None):
 
 @pytest.fixture(autouse=True)
 def fresh_notices(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engines, "_NOTICES", set())
+    monkeypatch.setattr(notices, "_SAID", set())
 
 
 def test_no_color_env_turns_the_table_colourless_even_on_a_forced_terminal() -> None:

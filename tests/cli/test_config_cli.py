@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from postedit import engines
+from postedit import notices
 from postedit.cli import main
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
@@ -32,7 +32,7 @@ def run(*args: str, env: dict | None = None):
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("POSTEDIT_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("POSTEDIT_CONFIG", raising=False)
-    monkeypatch.setattr(engines, "_NOTICES", set())
+    monkeypatch.setattr(notices, "_SAID", set())
     return tmp_path / "home"
 
 

@@ -11,12 +11,12 @@ how to install it.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postedit.engines.base import Engine, EngineInfo, ForcedScore, Translation
 from postedit.errors import EngineError, EnginePairError
+from postedit.notices import notice_once
 
 ENGINES: dict[str, EngineInfo] = {
     "argos": EngineInfo("argos", "Argos Translate models (neural, CTranslate2), with scores"),
@@ -24,8 +24,6 @@ ENGINES: dict[str, EngineInfo] = {
     "none": EngineInfo("none", "no engine: detectors only"),
 }
 ENGINE_CHOICES = ("auto", *ENGINES)
-_NOTICES: set[str] = set()
-_CAPTURED: list[list[str]] = []  # in --jobs workers: notices kept for the main process
 
 __all__ = [
     "ENGINES",
@@ -93,19 +91,6 @@ def auto_choice(src: str, tgt: str) -> str:
     return name
 
 
-def capture_notices() -> None:
-    """Worker processes keep their notices for the main process, which says each once."""
-    _CAPTURED.append([])
-
-
-def drain_notices() -> list[str]:
-    """The notices captured since the last call (see :func:`capture_notices`)."""
-    if not _CAPTURED:
-        return []
-    notices, _CAPTURED[-1] = _CAPTURED[-1], []
-    return notices
-
-
 def get_engine(
     name: str, src: str, tgt: str, config: EngineConfig | None = None, **overrides: object
 ) -> Engine | None:
@@ -152,17 +137,6 @@ def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
     if not apertium_available(src, tgt):
         raise EnginePairError(f"Apertium cannot translate {src}<->{tgt} here; {install_hint(src, tgt)}")
     return ApertiumEngine(src, tgt)
-
-
-def notice_once(message: str) -> None:
-    """Say ``message`` on stderr once per process (``--jobs`` workers pass it on instead)."""
-    if message in _NOTICES:
-        return
-    _NOTICES.add(message)
-    if _CAPTURED:
-        _CAPTURED[-1].append(message)
-    else:
-        print(f"postedit: {message}", file=sys.stderr)
 
 
 class EngineSelector:

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from postedit.engines import notice_once
 from postedit.engines.argos_packages import (
     ArgosPackage,
     find_route,
@@ -26,6 +25,7 @@ from postedit.engines.argos_packages import (
 )
 from postedit.engines.base import ForcedScore, Hypothesis, TokenScore, Translation
 from postedit.errors import EngineError
+from postedit.notices import notice_once
 
 BATCH_SIZE = 32
 BEAM_SIZE = 4
