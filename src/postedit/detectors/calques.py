@@ -55,6 +55,19 @@ CALQUES = (
         "Romance word order): English says “…”, the minister explained during …",
     ),
     Calque(
+        re.compile(_AFTER_QUOTE + r"(?P<calque>(?:add|say|explain|insist|warn|stress|note|recall|"
+                   r"assure|affirm|conclude|underline|specify|indicate|point out) (?:the|a|an|this"
+                   r"|his|her|their|its)\b)"),
+        "“…”, add the channel: a reporting verb without its tense (French/Italian/Spanish "
+        "present “ajoute, aggiunge, añade” read as an English base form): English says “…”, "
+        "the channel added",
+    ),
+    Calque(
+        re.compile(r"\b(?:Mr|Mrs|Ms|Mister)\.? (?P<calque>[A-Z]{3,})\b(?! [A-Z][a-z])"),
+        "a title before an acronym (Mr. SYRIZA): a title belongs to a person, so the "
+        "translation probably took a party or an organisation for one",
+    ),
+    Calque(
         re.compile(r"\b(?:he|she|who|which|it) (?:has|had) (\d{1,3}) years\b(?! (?:of|ago|in|to|"
                    r"left|since|before|after|for|at|on|under|as)\b)(?!-)", re.I),
         "age given with “have” (Spanish/French/Italian “tener/avoir/avere N años”): English says "
@@ -102,7 +115,7 @@ CALQUES = (
 
 # Every calque above needs one of these: one search spares most sentences ten.
 _TRIGGER = re.compile(r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|"
-                      r"recommend|in the measure)|[”\"»’]\s*,|,\s*[”\"»’]")
+                      r"recommend|in the measure)|[”\"»’]\s*,|,\s*[”\"»’]|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
 
 
 @detector(
@@ -111,7 +124,7 @@ _TRIGGER = re.compile(r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|
     severity="minor",
     description="A phrase or word order carried over from the source language (he has 45 years, "
     "since years, thanked the support of, the past Monday, counts with, “…”, explained on "
-    "Monday the minister)",
+    "Monday the minister, “…”, add the channel, Mr. SYRIZA)",
     languages=("en",),
 )
 def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
