@@ -111,3 +111,17 @@ def test_subordinate_clause_without_main_clause_is_a_fragment(text: str) -> None
 )
 def test_function_words_and_numbers_are_no_verbs(text: str, lang: str, verbless: bool) -> None:
     assert has_verb(text.split(), lang) is not verbless
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Special also because it was the first visit of a pope in forty years.", True),
+        ("Especial because the talks had failed twice before.", True),
+        ("Just because the talks failed, nobody should give up.", False),
+        ("Only because of the rain was the match delayed.", False),
+    ],
+)
+def test_adjective_before_because_lost_its_adverb_ending(text: str, fragment: bool) -> None:
+    words = text.rstrip(".").replace(",", "").split()
+    assert bool(clause_fragment(text, words, "en", True, after_quote=False)) is fragment
