@@ -174,6 +174,19 @@ def test_review_without_the_tui_extra_is_one_line(monkeypatch: pytest.MonkeyPatc
                              "is missing): pip install 'postedit[tui]'\n")
 
 
+def test_argos_without_its_extra_is_one_line_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postedit.engines import argos
+
+    def no_ctranslate2(*args: object, **kwargs: object) -> None:
+        raise ModuleNotFoundError("No module named 'ctranslate2'", name="ctranslate2")
+
+    monkeypatch.setattr(argos, "ArgosEngine", no_ctranslate2)
+    result = run("score", HARBOUR, "--engine", "argos", "--source-lang", "es", "--format", "jsonl")
+    assert result.exit_code == 3  # an engine is unavailable (README, exit codes)
+    assert result.stderr == (f"postedit: error: {HARBOUR}: --engine argos needs the [argos] extra "
+                             "(ctranslate2 is missing): pip install 'postedit[argos]'\n")
+
+
 def test_export_reads_stdin_without_asking_for_options(tmp_path: Path) -> None:
     result = run("export", "-", input="The minister spoke on Monday. Reporters asked again.\n")
     assert result.exit_code == 0, result.stderr

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from translate.storage import xliff2  # test-only (GPL): the dev extra installs it
 
 from postedit.applying import apply_file
 from postedit.formats.xliff import ITS_NS, MTC_NS, XLIFF_NS, export_file, import_file
 from postedit.formats.xliff_issues import fill_marked, issue_type, nest_spans, unit_state
 from postedit.provenance import human
 from postedit.verify import verify
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from xliff_schema import schema_errors  # noqa: E402
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 FLOODS = ARTICLES / "floods-valencia-en.txt"
@@ -85,6 +90,7 @@ def test_monolingual_export_names_languages_paths_and_nobody(article: Path) -> N
     xlf = article.with_suffix(".xlf")
     xlf.write_bytes(export_file(str(article), source_lang="es", xliff_path=str(xlf)))
     raw = xlf.read_text("utf-8")
+    assert schema_errors(raw.encode()) == []
     root = ET.fromstring(raw)
     assert (root.get("srcLang"), root.get("trgLang")) == ("es", "en")
     assert root.find(f"{{{XLIFF_NS}}}file").get("original") == "floods-valencia-en.txt"
@@ -104,7 +110,9 @@ def test_bilingual_issues_stay_on_the_translation_they_were_found_on(tmp_path: P
     article.write_text("The stormdischarged yesterday afternoon. Services confirmed four "
                        "deaths.\n", encoding="utf-8")
     output = apply_file(str(article), editor="Ann").output
-    root = ET.fromstring(export_file(str(output), source_path=str(tmp_path / "src.txt")))
+    xml = export_file(str(output), source_path=str(tmp_path / "src.txt"))
+    assert schema_errors(xml) == []
+    root = ET.fromstring(xml)
     assert root.get("srcLang") == "es"  # detected in the source article
     unit = next(u for u in root.iter(UNIT) if u.get("id") == "b1.s1")
     target = unit.find(f"{{{XLIFF_NS}}}segment/{{{XLIFF_NS}}}target")
@@ -115,7 +123,6 @@ def test_bilingual_issues_stay_on_the_translation_they_were_found_on(tmp_path: P
 
 
 def test_a_target_edited_through_translate_toolkit_imports_as_human(article: Path) -> None:
-    xliff2 = pytest.importorskip("translate.storage.xliff2")
     xlf = article.with_suffix(".xlf")
     xlf.write_bytes(export_file(str(article), source_lang="es", xliff_path=str(xlf)))
     store = xliff2.Xliff2File.parsefile(str(xlf))
@@ -132,6 +139,7 @@ def test_a_target_edited_through_translate_toolkit_imports_as_human(article: Pat
     garbled.target = garbled.source.replace("morningThe", "morning. The")
     garbled.markapproved(True)
     store.savefile(str(xlf))
+    assert schema_errors(xlf.read_bytes()) == []  # still valid as translate-toolkit saves it
     saved = import_file(str(xlf), output=str(article.with_name("cat.txt")), editor="Cat")
     segment = next(s for s in saved.record["documents"][0]["segments"] if s["id"] == "b3.s1")
     assert segment["revisions"][-1]["by"] == human("Cat")
