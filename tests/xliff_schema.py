@@ -1,10 +1,11 @@
-"""The OASIS XLIFF 2.1 schemas, for tests that validate exports (nothing is vendored).
+"""The OASIS XLIFF 2.1 schemas, for tests that validate exports.
 
-The schemas are looked up in ``$POSTEDIT_XLIFF_SCHEMAS`` (a folder holding
-``all.xsd``), else next to the shared ``validate-xliff`` tool
-(``/work/shared/xliff-2.1-schemas``). Where neither exists, ``schema()`` is
-``None`` and ``test_xliff.py::test_exports_pass_the_oasis_schemas`` skips with
-the reason; under CI (``$CI`` set) a missing schema is a failure, never a skip.
+A copy of the OASIS XLIFF 2.1 core and module schemas (copyright OASIS Open, unchanged, with
+the README that says where they come from) lives in ``tests/data/xliff-2.1-schemas``, so
+every run validates; ``$POSTEDIT_XLIFF_SCHEMAS`` points at another folder holding
+``all.xsd``. Should the folder be missing, ``schema()`` is ``None`` and
+``test_xliff.py::test_exports_pass_the_oasis_schemas`` skips with the reason; under CI
+(``$CI`` set) a missing schema is a failure, never a skip.
 ``tests/`` is put on ``sys.path`` by each module that imports this one.
 """
 
@@ -15,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-SHARED = Path("/work/shared/xliff-2.1-schemas")
+SHARED = Path(__file__).resolve().parent / "data" / "xliff-2.1-schemas"
 WHY_MISSING = ("the XLIFF 2.1 schemas are not here: set POSTEDIT_XLIFF_SCHEMAS to a folder "
                "with the OASIS all.xsd (exports were checked for well-formedness only)")
 
