@@ -64,6 +64,7 @@ def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             severity="major" if repeats > 2 or size > 1 else "minor",
         )
     yield from _second_connective(det, ctx, seg, tokens, words)
+    yield from _two_manner_adverbs(det, ctx, seg, tokens, words)
 
 
 def _second_connective(
@@ -84,6 +85,45 @@ def _second_connective(
         f"“{token.group(0)}” is said twice in one sentence",
         "",
     )
+
+
+def _two_manner_adverbs(
+    det: Detector, ctx: Context, seg: Segment, tokens: list[re.Match[str]], words: list[str]
+) -> Iterator[Flag]:
+    """``pubblicamente ha espresso apertamente``: two adverbs in -mente around one verb, not
+    joined by a conjunction. Romance style never does it; a translation that rendered one
+    source adverb twice does."""
+    if ctx.lang not in _MENTE_LANGS or "mente" not in seg.text:
+        return
+    adverbs = [index for index, word in enumerate(words) if _mente_adverb(word, ctx.lang)]
+    for first, second in zip(adverbs, adverbs[1:], strict=False):
+        between = words[first + 1 : second]
+        if not 1 <= len(between) <= _ADVERB_GAP or _MENTE_JOINS.intersection(between):
+            continue
+        if "," in seg.text[tokens[first].end() : tokens[second].start()]:
+            continue
+        yield det.flag(
+            seg.start + tokens[first].start(),
+            seg.start + tokens[second].end(),
+            f"“{tokens[first].group(0)}” and “{tokens[second].group(0)}” qualify one verb: "
+            "probably one source adverb translated twice",
+        )
+
+
+_MENTE_LANGS = ("es", "it", "pt")
+_MENTE_JOINS = frozenset("e y o ou ed ni nem né".split())
+_ADVERB_GAP = 3  # words between the two adverbs
+
+
+def _mente_adverb(word: str, lang: str) -> bool:
+    """An adverb made from an adjective: ``apertamente`` from ``aperta``, ``finalmente``
+    from ``finale`` (not ``mente``, ``clemente``, ``demente``)."""
+    if len(word) < 9 or not word.endswith("mente"):
+        return False
+    from postedit import lemmas
+
+    stem = word[:-5]  # "aperta-mente"; "ufficial-mente" drops the e of "ufficiale"
+    return lemmas.is_known(stem, lang) or lemmas.is_known(stem + "e", lang)
 
 
 def _loops(words: list[str], text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int, int]]:
