@@ -412,8 +412,10 @@ def _register_commands() -> None:
     from postedit.cli_engines import cache_group, models_group
     from postedit.cli_lexicon import lexicon_group
     from postedit.cli_review import COMMANDS
+    from postedit.cli_sign import COMMANDS as SIGN_COMMANDS
 
-    for command in (*COMMANDS, models_group, cache_group, config_group, cluster_group, lexicon_group):
+    groups = (models_group, cache_group, config_group, cluster_group, lexicon_group)
+    for command in (*COMMANDS, *SIGN_COMMANDS, *groups):
         main.add_command(command)
 
 

@@ -208,14 +208,17 @@ def diff_command(
 Examples:
   postedit verify article.edited.txt
   postedit verify news/*.edited.txt --format json
+  postedit verify article.edited.txt --pubkey editor.key.pub
 """))
 @click.argument("edited", nargs=-1, required=True)
 @click.option("--prov", help="Provenance record (one EDITED only; default EDITED.prov.json).")
 @click.option("--input", "input_path", help="The original article, if it moved (one EDITED only).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per file; json: one object per line.")
+@click.option("--pubkey", help="Also require the sidecar's signature (SIDECAR.sig) by this "
+              "public key (postedit keygen; needs the [sign] extra).")
 def verify_command(edited: tuple[str, ...], prov: str | None, input_path: str | None,
-                   fmt: str) -> None:
+                   fmt: str, pubkey: str | None) -> None:
     """Check each EDITED file against its provenance: hashes, chain, replay of every revision.
 
     Prints OK, or the first broken link (file, segment, revision), per file
@@ -226,7 +229,7 @@ def verify_command(edited: tuple[str, ...], prov: str | None, input_path: str | 
         raise InputError("--prov and --input name one record; give one EDITED")
     if "-" in edited and not prov:
         raise InputError("reading EDITED from stdin needs --prov")
-    outcomes = [_verify_one(path, prov, input_path, fmt, len(edited) > 1) for path in edited]
+    outcomes = [_verify_one(path, prov, input_path, fmt, len(edited) > 1, pubkey) for path in edited]
     if ExitCode.USAGE_OR_INPUT in outcomes:
         sys.exit(int(ExitCode.USAGE_OR_INPUT))
     if ExitCode.QUALITY_BELOW_THRESHOLD in outcomes:
@@ -234,14 +237,19 @@ def verify_command(edited: tuple[str, ...], prov: str | None, input_path: str | 
 
 
 def _verify_one(path: str, prov: str | None, input_path: str | None, fmt: str,
-                named: bool) -> ExitCode:
+                named: bool, pubkey: str | None = None) -> ExitCode:
     """Verify one file and print its line; an unreadable one is an error line, not a stop."""
     import json
 
     from postedit.verify import verify
+    from postedit.writers import sidecar_path
 
     try:
         result = verify(path, prov, input_path)
+        if pubkey:
+            from postedit.signing import signed_result
+
+            result = signed_result(result, prov or sidecar_path(path), pubkey)
     except PosteditError as exc:
         if not named:
             raise

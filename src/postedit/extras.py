@@ -18,6 +18,7 @@ EXTRA_MODULES = {
     "tui": ("textual", "postedit_tui"),
     "argos": ("argostranslate", "ctranslate2", "sentencepiece"),
     "cluster": ("dask", "distributed"),
+    "sign": ("cryptography",),
 }
 
 

@@ -6,6 +6,10 @@ about a second and a half before its first flag. Each table is kept as a bucket
 file (``postedit.bucketfile``) keyed by the installed wordfreq, so only the first
 run reads wordfreq, and a lookup reads only the part of the table it needs. The
 file also holds the commonest ``COMMONEST`` words in order (``commonest``).
+
+Only a language wordfreq holds a list for is looked up: asked for another, wordfreq
+quietly picks the "nearest" list (Somali gets English) and logs a warning, which
+leaked to stderr whenever langdetect guessed a language postedit has no rules for.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class Table:
 @lru_cache(maxsize=16)
 def table(lang: str) -> Table:
     """The frequency table of ``lang`` (empty when wordfreq has none)."""
+    if not has_wordlist(lang):
+        return Table(None, {})
     path = _cache_path(lang)
     stored = bucketfile.read(path) if path is not None else None
     if stored is not None:
@@ -64,6 +70,17 @@ def table(lang: str) -> Table:
     if words and path is not None and bucketfile.write(path, bucketfile.pack(words, list(words)[:COMMONEST])):
         stored = bucketfile.read(path)
     return Table(stored, words if stored is None else {})
+
+
+def has_wordlist(lang: str) -> bool:
+    """Whether wordfreq has a list for exactly ``lang`` (found without importing wordfreq)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations or not lang.isalpha():
+        return False
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return any((data / f"{size}_{lang}.msgpack.gz").is_file() for size in ("large", "small"))
 
 
 def from_wordfreq(lang: str) -> dict[str, float]:

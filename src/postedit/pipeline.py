@@ -17,9 +17,9 @@ from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_
 from postedit.detectors import Detector, load_all
 from postedit.detectors.blocks import classify_blocks
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
-from postedit.engines import Engine
+from postedit.engines import Engine, notice_once
 from postedit.flags import Flag
-from postedit.languages import detect_document
+from postedit.languages import SUPPORTED, detect_document
 from postedit.readers import expand_paths, read_articles
 from postedit.segmenter import split_sentences
 from postedit.user_lexicon import filter_flags
@@ -173,6 +173,7 @@ def analyse(
     article for the bilingual comparison.
     """
     config = resolve(config, **overrides)
+    _say_if_unsupported(document.lang)
     flags, skipped = detect(document, config)
     extra: dict[str, dict] = {}
     if engine is not None:  # engine evidence: see postedit.backtranslation
@@ -191,6 +192,15 @@ def analyse(
         for block, seg in document.iter_segments()
     )
     return summarise(document, reports, skipped)
+
+
+def _say_if_unsupported(lang: str) -> None:
+    """One line, once per language, when most rules cannot check an article's language."""
+    if lang not in SUPPORTED:
+        notice_once(
+            f"text in “{lang}”: postedit's language rules cover {', '.join(SUPPORTED)}, so only "
+            "language-independent checks ran (if the language was guessed wrong, set it with --lang)"
+        )
 
 
 def segment_report(

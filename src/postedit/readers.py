@@ -178,7 +178,9 @@ def read_articles(path: str) -> Iterator[Article]:
     """Every article in the file ``path`` (one, or one per JSONL line)."""
     text, encoding = decode(read_bytes(path), path)
     if path.lower().endswith(JSONL_SUFFIXES):
-        for doc_id, body, meta in _jsonl_articles(text, path):
+        # Every line is checked before the first article is given out: a bad record refuses
+        # the whole file before anything of it is scored or written.
+        for doc_id, body, meta in list(_jsonl_articles(text, path)):
             yield Article(doc_id, body, "jsonl", meta, encoding)
         return
     fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"

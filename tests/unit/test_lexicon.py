@@ -67,3 +67,16 @@ def test_a_short_article_reads_a_small_part_of_each_table(fresh: Path) -> None:
     for word in "die Regierung hat am Montag neue Regeln für den Verkehr angekündigt".split():
         lexicon.zipf(word, "de")
     assert table.loaded_share() < 0.01
+
+
+def test_a_language_without_a_wordlist_is_empty_and_quiet(
+    fresh: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # langdetect calls short emoji-laden text Somali; wordfreq would hand back its English
+    # list with a warning on stderr ("You asked for word frequencies in language 'so'").
+    with caplog.at_level("WARNING"):
+        assert not lexicon.has_frequencies("so")
+        assert lexicon.zipf("the", "so") == 0.0
+    assert caplog.records == []
+    assert not list((fresh / "cache").rglob("so-*.bin"))
+    assert lexicon.has_frequencies("ar") and lexicon.zipf("في", "ar") > 6
