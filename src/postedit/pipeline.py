@@ -17,9 +17,10 @@ from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_
 from postedit.detectors import Detector, load_all
 from postedit.detectors.blocks import classify_blocks
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
-from postedit.engines import Engine, notice_once
+from postedit.engines import Engine
 from postedit.flags import Flag
 from postedit.languages import SUPPORTED, detect_document
+from postedit.notices import notice_once
 from postedit.readers import expand_paths, read_articles
 from postedit.segmenter import split_sentences
 from postedit.user_lexicon import filter_flags
