@@ -23,6 +23,7 @@ from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
 from postedit_tui.journal import Journal, find_resumable, journal_holder, open_journal
+from postedit_tui.memory import memory_suggestions
 from postedit_tui.messages import (
     DetectorsDone,
     DetectorsFailed,
@@ -305,8 +306,10 @@ class ReviewScreen(Screen):
         session = self.session
         text = session.text(segment_id)
         alternatives = engine_alternatives(session.engine_for(segment_id))
+        remembered = memory_suggestions(self.context.memory, segment_id, text)
         return all_suggestions(segment_id, text, session.local_flags(segment_id), alternatives,
-                               lambda candidate: session.trip_chrf(segment_id, candidate))
+                               lambda candidate: session.trip_chrf(segment_id, candidate),
+                               first=remembered)
 
     def score_candidates(self) -> None:
         """Start round-tripping the current flagged sentence's unscored engine alternatives."""
@@ -470,7 +473,8 @@ class ReviewScreen(Screen):
         try:
             engines = [self.scorer.describe()] if self.scorer is not None else []
             saved = save(self.session, self.context.article, output,
-                         force=force, engines=engines, doc=self.context.record_index)
+                         force=force, engines=engines, doc=self.context.record_index,
+                         memory=self.context.memory, site=self.context.site)
         except PosteditError as exc:
             if output == self.context.output:
                 self.force_save = "exists" in str(exc)
