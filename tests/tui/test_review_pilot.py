@@ -97,7 +97,7 @@ async def test_mark_fine_and_remove_boilerplate(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         session = screen_of(app).session
-        await pilot.press("n", "a")
+        await pilot.press("n", "a", "s")  # this sentence only
         assert session.verdict("b3.s1") == "fine"
         focus = str(app.screen.query_one("#focus").render())
         assert "fine · quality 100 · accepted" in focus  # not the old quality
