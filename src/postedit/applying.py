@@ -26,6 +26,7 @@ from postedit.provenance import (
     sha256_hex,
 )
 from postedit.session import Session
+from postedit.user_lexicon import Lexicon
 from postedit.writers import default_output
 
 BOILERPLATE = "boilerplate"
@@ -100,6 +101,19 @@ def apply_memory_in_session(
             if revision is not None:
                 done.append((index, revision))
     return done
+
+
+def note_lexicon(session: Session, reports: Sequence[DocumentReport], lexicon: Lexicon,
+                 first_doc: int = 0) -> None:
+    """Record, per segment, the lexicon entries (and their files) that changed its verdict."""
+    by_name = {entry.describe(): entry for entry in lexicon.entries}
+    for index, report in enumerate(reports, first_doc):
+        for seg_report in report.segments:
+            names = (seg_report.extra or {}).get("lexicon") or ()
+            if names:
+                session.lexicon_used[(index, seg_report.segment.id)] = [
+                    {"entry": name, "source": by_name[name].source if name in by_name else ""}
+                    for name in names]
 
 
 def _is_boilerplate(seg_report: SegmentReport) -> bool:
@@ -187,6 +201,7 @@ def apply_file(
                 "memory": use_memory}
     session = Session(load_source(path, config=config), editor=editor, settings=settings)
     reports = [analyse(doc, config) for doc in session.documents]
+    note_lexicon(session, reports, config.lexicon)
     recalled = apply_memory_in_session(session, reports, memory) if use_memory and memory else []
     skip = {(doc, rev.segment) for doc, rev in recalled}
     revisions = [rev for _, rev in recalled] + apply_fixes_in_session(

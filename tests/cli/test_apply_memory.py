@@ -67,3 +67,20 @@ def test_without_memory_flag_the_memory_is_not_applied(tmp_path: Path) -> None:
     result = run("apply", str(article), "--memory-file", str(memory), "--rules", "whitespace")
     assert result.exit_code == 0, result.output
     assert WIRE in (tmp_path / "article-d.edited.txt").read_text(encoding="utf-8")
+
+
+def test_provenance_names_the_lexicon_entry_that_changed_a_verdict(tmp_path: Path) -> None:
+    team = tmp_path / "team-lexicon.jsonl"
+    team.write_text('{"kind": "fine", "text": "Romerosaid", "who": "ana"}\n', encoding="utf-8")
+    article = tmp_path / "article-e.txt"
+    article.write_text("City funds\n\nThe mayor Carla Romerosaid the city would ask for funds.\n",
+                       encoding="utf-8")
+    result = run("apply", str(article), "--lexicon", str(team))
+    assert result.exit_code == 0, result.output
+    output = tmp_path / "article-e.edited.txt"
+    record = json.loads(Path(f"{output}.prov.json").read_text(encoding="utf-8"))
+    used = [item for doc in record["documents"] for seg in doc["segments"]
+            for item in seg.get("lexicon", ())]
+    assert used == [{"entry": "fine:Romerosaid", "source": str(team)}]
+    verified = run("verify", str(output))
+    assert verified.exit_code == 0, verified.output

@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from postedit.applying import note_lexicon
 from postedit.edit_memory import EditMemory, session_fixes
 from postedit.errors import OutputError
 from postedit.provenance import engine_info
@@ -54,6 +55,7 @@ def save(session: ReviewSession, article: str, output: str, *, force: bool = Fal
     if not _same_segments(record_session, session, doc):
         raise OutputError("the article changed on disk since it was opened; save elsewhere",
                           path=article)
+    note_lexicon(record_session, [session.report], session.config.lexicon, first_doc=doc)
     for kind, change, at in session.log:
         moment[0] = at  # each revision carries the time the editor acted
         _record(record_session, session, kind, change, doc)
