@@ -67,6 +67,35 @@ class Match:
     exact: bool
 
 
+def carried(entry: Remembered, sentence: str) -> str | None:
+    """The remembered edits made on ``sentence`` (a near match), or None when one does not fit.
+
+    Each region the editor changed in ``entry.original`` is found in ``sentence`` by
+    alignment and must read the same there; the rest of ``sentence`` (its own wording)
+    is kept, so a near match does not bring back the other article's words.
+    """
+    from difflib import SequenceMatcher
+
+    edits = [op for op in SequenceMatcher(None, entry.original, entry.fixed,
+                                          autojunk=False).get_opcodes() if op[0] != "equal"]
+    blocks = SequenceMatcher(None, entry.original, sentence, autojunk=False).get_matching_blocks()
+    out = sentence
+    for _, i1, i2, j1, j2 in reversed(edits):
+        k1, k2 = _mapped(blocks, i1), _mapped(blocks, i2)
+        if k1 is None or k2 is None or sentence[k1:k2] != entry.original[i1:i2]:
+            return None
+        out = out[:k1] + entry.fixed[j1:j2] + out[k2:]
+    return out
+
+
+def _mapped(blocks: Sequence, index: int) -> int | None:
+    """Where offset ``index`` of the first text falls in the second, per matching blocks."""
+    for a, b, size in blocks:
+        if a <= index <= a + size and size:
+            return b + index - a
+    return None
+
+
 def default_path() -> Path:
     """The user's store under the platformdirs data directory (not created here)."""
     from postedit.locations import data_dir

@@ -51,3 +51,12 @@ def test_a_broken_line_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_text('{"original": "x"}\nnot json\n', encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         load(path)
+
+
+def test_a_near_match_carries_the_edit_and_keeps_its_own_words() -> None:
+    from postedit.edit_memory import carried
+
+    near = WIRE.replace("Monday", "Tuesday")
+    assert carried(entry(), near) == FIXED.replace("Monday", "Tuesday")
+    rewritten = entry(original=WIRE, fixed=WIRE.replace("Monday", "Sunday"))
+    assert carried(rewritten, near) is None  # the edited word is not there to edit

@@ -8,7 +8,7 @@ is recorded as ``memory:ARTICLE`` in the provenance.
 
 from __future__ import annotations
 
-from postedit.edit_memory import EditMemory
+from postedit.edit_memory import EditMemory, carried
 from postedit_tui.session import Change
 from postedit_tui.suggestions import Suggestion, protected_changes
 
@@ -22,6 +22,9 @@ def memory_suggestions(memory: EditMemory | None, segment_id: str, text: str) ->
         return []
     entry = match.entry
     label = entry.label() if match.exact else f"{entry.label()} (near, {match.score:.0f}%)"
-    change = Change(segment_id, text, entry.fixed, "suggestion", entry.agent())
+    fixed = entry.fixed if match.exact else carried(entry, text) or entry.fixed
+    if fixed == text:
+        return []
+    change = Change(segment_id, text, fixed, "suggestion", entry.agent())
     note = "" if match.exact else f"remembered for: {entry.original}"
-    return [Suggestion(label, entry.fixed, change, note or protected_changes(text, entry.fixed))]
+    return [Suggestion(label, fixed, change, note or protected_changes(text, fixed))]
