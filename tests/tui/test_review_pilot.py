@@ -281,6 +281,7 @@ async def test_command_palette_runs_review_actions(app) -> None:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        await pilot.press("s")  # the dialog: this sentence only
         assert screen_of(app).session.verdict("b3.s1") == "fine"
 
 
