@@ -64,8 +64,8 @@ class FineScreen(ModalScreen[str | None]):
             yield Label(f"Mark fine: the sentence, or “{self.word}” everywhere?",
                         classes="question")
             with Horizontal(classes="buttons"):
-                yield Button("This sentence only (s)", id="sentence", variant="primary")
-                yield Button("This word everywhere (w)", id="word")
+                yield Button("Sentence only (s)", id="sentence", variant="primary")
+                yield Button("Everywhere (w)", id="word")
                 yield Button("Cancel (esc)", id="cancel")
 
     @on(Button.Pressed)
