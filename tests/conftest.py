@@ -35,3 +35,12 @@ def _default_scoring():  # type: ignore[no-untyped-def]
 
     yield
     use_scoring(Scoring())
+
+
+@pytest.fixture(autouse=True)
+def _own_edit_memory(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Each test its own default edit memory: a fix saved by one test is no suggestion in the next."""
+    from postedit import edit_memory
+
+    path = tmp_path_factory.mktemp("memory") / edit_memory.FILE_NAME
+    monkeypatch.setattr(edit_memory, "default_path", lambda: path)

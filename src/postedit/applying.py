@@ -9,11 +9,12 @@ returns the diff instead).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from postedit.config import Config, resolve
 from postedit.diffing import DocumentDiff, document_diff
+from postedit.edit_memory import EditMemory, session_fixes
 from postedit.flags import Fix, Flag, apply_fixes
 from postedit.pipeline import DocumentReport, SegmentReport, analyse, recheck
 from postedit.provenance import (
@@ -25,6 +26,7 @@ from postedit.provenance import (
     sha256_hex,
 )
 from postedit.session import Session
+from postedit.user_lexicon import Lexicon
 from postedit.writers import default_output
 
 BOILERPLATE = "boilerplate"
@@ -64,17 +66,54 @@ def apply_fixes_in_session(
     rules: Iterable[str] | None = None,
     remove_boilerplate: bool = False,
     config: Config | None = None,
+    skip: Set[tuple[int, str]] = frozenset(),
 ) -> list[Revision]:
-    """Record the chosen rules' fixes (and boilerplate removals) as revisions."""
+    """Record the chosen rules' fixes (and boilerplate removals) as revisions.
+
+    Segments in ``skip`` (``(doc, segment id)``, e.g. fixed from the edit memory) are left.
+    """
     wanted = set(rules) if rules is not None else None
     done: list[Revision] = []
     for index, report in enumerate(reports):
         for seg_report in report.segments:
+            if (index, seg_report.segment.id) in skip:
+                continue
             if remove_boilerplate and _is_boilerplate(seg_report):
                 done += _remove(session, index, seg_report)
             else:
                 done += _fix_segment(session, index, report, seg_report, wanted, config)
     return done
+
+
+def apply_memory_in_session(
+    session: Session, reports: Sequence[DocumentReport], memory: EditMemory
+) -> list[tuple[int, Revision]]:
+    """Record each exact remembered fix as a ``memory:ARTICLE`` revision (near ones: never)."""
+    done = []
+    for index, report in enumerate(reports):
+        for seg_report in report.segments:
+            seg = seg_report.segment
+            entry = memory.exact(seg.text)
+            if entry is None or entry.fixed == seg.text:
+                continue
+            revision = session.record(seg.id, entry.fixed, entry.agent(), "suggestion",
+                                      doc=index, flags_before=flags_json(seg_report.flags, seg.start))
+            if revision is not None:
+                done.append((index, revision))
+    return done
+
+
+def note_lexicon(session: Session, reports: Sequence[DocumentReport], lexicon: Lexicon,
+                 first_doc: int = 0) -> None:
+    """Record, per segment, the lexicon entries (and their files) that changed its verdict."""
+    by_name = {entry.describe(): entry for entry in lexicon.entries}
+    for index, report in enumerate(reports, first_doc):
+        for seg_report in report.segments:
+            names = (seg_report.extra or {}).get("lexicon") or ()
+            if names:
+                session.lexicon_used[(index, seg_report.segment.id)] = [
+                    {"entry": name, "source": by_name[name].source if name in by_name else ""}
+                    for name in names]
 
 
 def _is_boilerplate(seg_report: SegmentReport) -> bool:
@@ -146,19 +185,34 @@ def apply_file(
     dry_run: bool = False,
     sidecar: str | None = None,
     config: Config | None = None,
+    memory: EditMemory | None = None,
+    use_memory: bool = False,
+    site: str = "",
 ) -> ApplyResult:
-    """Analyse ``path``, apply fixes, then save output + provenance (or diff, for a dry run)."""
+    """Analyse ``path``, apply fixes, then save output + provenance (or diff, for a dry run).
+
+    With ``use_memory``, sentences ``memory`` holds an exact fix for get that fix first
+    (provenance ``memory:ARTICLE``); near matches are never applied here. The saved
+    fixes are remembered in ``memory``.
+    """
     config = config or resolve()
     rule_list = sorted(rules) if rules is not None else None
-    settings = {"command": "apply", "rules": rule_list, "remove_boilerplate": remove_boilerplate}
+    settings = {"command": "apply", "rules": rule_list, "remove_boilerplate": remove_boilerplate,
+                "memory": use_memory}
     session = Session(load_source(path, config=config), editor=editor, settings=settings)
     reports = [analyse(doc, config) for doc in session.documents]
-    revisions = apply_fixes_in_session(session, reports, rules=rules,
-                                       remove_boilerplate=remove_boilerplate, config=config)
+    note_lexicon(session, reports, config.lexicon)
+    recalled = apply_memory_in_session(session, reports, memory) if use_memory and memory else []
+    skip = {(doc, rev.segment) for doc, rev in recalled}
+    revisions = [rev for _, rev in recalled] + apply_fixes_in_session(
+        session, reports, rules=rules, remove_boilerplate=remove_boilerplate, config=config,
+        skip=skip)
     changed = sum(len(edits) for edits in session.replacements().values())
     if dry_run:
         return _dry_run(session, path, output, len(revisions), changed)
     saved = session.save(output, in_place=in_place, force=force, sidecar=sidecar)
+    if memory is not None:
+        memory.remember(session_fixes(session, path, site=site))
     return ApplyResult(path, saved.output, saved.sidecar, saved.backup, len(revisions), changed,
                        output_text=session.output_text())
 

@@ -130,6 +130,11 @@ def analysis_options(func: F) -> F:
     return func
 
 
+def chosen_site() -> str:
+    """The ``--site`` name (recorded with remembered fixes too), "" when not given."""
+    return str(click.get_current_context().find_root().ensure_object(dict).get("site") or "")
+
+
 def chosen_lexicon() -> Any:
     """The user's lexicon, the config file's ``lexicon`` files, then the --lexicon files."""
     from postedit.user_lexicon import load
@@ -374,6 +379,8 @@ Examples:
 @click.option("--editor", help="Name recorded in the provenance (default: the config file's editor, "
               "else git user.name, else the login name).")
 @click.option("--record", "record_id", help="For a .jsonl collection: the id of the article to review.")
+@click.option("--memory-file", type=click.Path(dir_okay=False),
+              help="Edit memory to suggest from and add to (default: the user's data directory).")
 @analysis_options
 def review(
     article: str,
@@ -383,6 +390,7 @@ def review(
     output: str | None,
     editor: str | None,
     record_id: str | None,
+    memory_file: str | None,
     lang: str | None,
     rules: str | None,
     skip_rules: str | None,
@@ -403,6 +411,8 @@ def review(
         output=output,
         editor=setting("editor", editor),
         record=record_id,
+        memory=memory_file,
+        site=chosen_site(),
     )
 
 

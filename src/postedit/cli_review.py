@@ -72,12 +72,16 @@ Examples:
 @click.option("--lang", help="Language of the text (ISO 639-1); detected when omitted.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Articles processed in parallel.")
+@click.option("--memory", "use_memory", is_flag=True,
+              help="Apply fixes remembered for exactly the same sentence (edit memory).")
+@click.option("--memory-file", type=click.Path(dir_okay=False),
+              help="Edit memory to read and add to (default: the user's data directory).")
 @LEXICON_OPTIONS[0]
 @LEXICON_OPTIONS[1]
 def apply_command(
     articles: tuple[str, ...], rules: str | None, remove_boilerplate: bool, output: str | None,
     prov: str | None, in_place: bool, force: bool, editor: str | None, dry_run: bool, fmt: str,
-    color: bool | None, lang: str | None, jobs: int,
+    color: bool | None, lang: str | None, jobs: int, use_memory: bool, memory_file: str | None,
 ) -> None:
     """Apply the detectors' mechanical fixes to ARTICLES and save them with provenance.
 
@@ -91,12 +95,14 @@ def apply_command(
         raise InputError("-o/--prov name one file; give one ARTICLE (or none of them)")
     if in_place and output:
         raise InputError("use either --in-place or -o, not both")
-    from postedit.cli import chosen_lexicon, chosen_scoring, setting
+    from postedit.cli import chosen_lexicon, chosen_scoring, chosen_site, setting
 
     options = {"lexicon": chosen_lexicon(), "scoring": chosen_scoring(), "rules": _rules(rules),
                "remove_boilerplate": remove_boilerplate,
                "output": output, "sidecar": prov, "in_place": in_place, "force": force,
-               "editor": setting("editor", editor), "dry_run": dry_run, "lang": lang}
+               "editor": setting("editor", editor), "dry_run": dry_run, "lang": lang,
+               "memory": _memory(memory_file), "use_memory": use_memory,
+               "site": chosen_site()}
     failures = 0
     for _path, result in _run_all(paths, options, jobs):
         if isinstance(result, PosteditError):
@@ -106,6 +112,12 @@ def apply_command(
             _report_apply(result, fmt, color)
     if failures:
         sys.exit(int(ExitCode.USAGE_OR_INPUT))
+
+
+def _memory(path: str | None) -> Any:
+    from postedit.edit_memory import load
+
+    return load(path)
 
 
 def _run_all(paths: Sequence[str], options: dict, jobs: int) -> Any:

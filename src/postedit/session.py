@@ -98,6 +98,7 @@ class Session:
         self._current: dict[tuple[int, str], str] = {}
         self._undo: dict[tuple[int, str], list[Revision]] = {}
         self._redo: dict[tuple[int, str], list[Revision]] = {}
+        self.lexicon_used: dict[tuple[int, str], list[dict]] = {}
         self._segments = {
             (n, seg.id): seg for n, doc in enumerate(source.documents) for seg in doc.segments
         }
@@ -274,6 +275,7 @@ class Session:
             "final": final,
             "status": segment_status(seg.text, final, revisions),
             "revisions": [rev.to_json() for rev in revisions],
+            **({"lexicon": used} if (used := self.lexicon_used.get((index, seg.id))) else {}),
         }
 
     def save(

@@ -67,3 +67,21 @@ def test_reviewing_one_record_saves_the_whole_collection(tmp_path: Path) -> None
     assert records[1]["id"] == "a2" and records[1]["source"] == "x"
     assert records[1]["text"] == "The town was bombed. Which is bad."
     assert verify(saved.output).ok
+
+
+def test_review_without_a_terminal_exits_2_with_one_line(tmp_path: Path) -> None:
+    """``postedit review article.txt < /dev/null``: a real process, stdin not a terminal."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("A short article. It is fine.\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root / "tui")])}
+    with open(os.devnull, "rb") as nothing:
+        done = subprocess.run([sys.executable, "-m", "postedit", "review", str(article)],
+                              stdin=nothing, capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "needs a terminal" in done.stderr

@@ -97,7 +97,7 @@ async def test_mark_fine_and_remove_boilerplate(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         session = screen_of(app).session
-        await pilot.press("n", "a")
+        await pilot.press("n", "a", "s")  # this sentence only
         assert session.verdict("b3.s1") == "fine"
         focus = str(app.screen.query_one("#focus").render())
         assert "fine · quality 100 · accepted" in focus  # not the old quality
@@ -281,6 +281,7 @@ async def test_command_palette_runs_review_actions(app) -> None:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        await pilot.press("s")  # the dialog: this sentence only
         assert screen_of(app).session.verdict("b3.s1") == "fine"
 
 

@@ -10,14 +10,16 @@ from typing import Any
 
 def run_review(article: str, *, config: Any = None, source_path: str | None = None,
                engine: str = "auto", output: str | None = None,
-               editor: str | None = None, record: str | None = None) -> None:
+               editor: str | None = None, record: str | None = None,
+               memory: str | None = None, site: str = "") -> None:
     """Open ``article`` in the review UI; input errors are raised before the screen opens."""
     from postedit.config import resolve
     from postedit_tui.app import ReviewApp
     from postedit_tui.context import load_context
 
     context = load_context(article, config=config or resolve(), source_path=source_path,
-                           engine=engine, output=output, editor=editor, record=record)
+                           engine=engine, output=output, editor=editor, record=record,
+                           memory=memory, site=site)
     _require_terminal()
     ReviewApp(context).run()
 

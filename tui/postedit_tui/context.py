@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from postedit.config import Config
 from postedit.document import Document
+from postedit.edit_memory import EditMemory
 from postedit.errors import InputError, OutputError
 from postedit_tui.journal import journal_path, sha256_of
 from postedit_tui.saving import default_output
@@ -31,6 +32,8 @@ class ReviewContext:
         scorer_factory: builds the engine scorer (in a worker: it may load models).
         sha256: of the article's bytes, to match journals.
         record_index: which article of a ``.jsonl`` collection this is (0 otherwise).
+        memory: the edit memory suggestions come from and saved fixes go to.
+        site: the site name remembered with the fixes.
     """
 
     article: str
@@ -43,6 +46,8 @@ class ReviewContext:
     scorer_factory: ScorerFactory | None = None
     sha256: str = ""
     record_index: int = 0
+    memory: EditMemory | None = None
+    site: str = ""
     journal: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -58,8 +63,10 @@ class ReviewContext:
 
 def load_context(article: str, *, config: Config, source_path: str | None = None,
                  engine: str = "auto", output: str | None = None,
-                 editor: str | None = None, record: str | None = None) -> ReviewContext:
+                 editor: str | None = None, record: str | None = None,
+                 memory: str | None = None, site: str = "") -> ReviewContext:
     """Read the article (and source) and decide the output path; raises InputError early."""
+    from postedit.edit_memory import load
     from postedit.pipeline import load_documents
 
     if article == "-":
@@ -83,7 +90,7 @@ def load_context(article: str, *, config: Config, source_path: str | None = None
     if os.path.abspath(output) == os.path.abspath(article):
         raise OutputError("the output would overwrite the article under review", path=output)
     return ReviewContext(article, document, config, output, editor or _default_editor(),
-                         source_text, engine, record_index=index)
+                         source_text, engine, record_index=index, memory=load(memory), site=site)
 
 
 def _safe(name: str) -> str:

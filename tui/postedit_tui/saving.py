@@ -13,6 +13,8 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from postedit.applying import note_lexicon
+from postedit.edit_memory import EditMemory, session_fixes
 from postedit.errors import OutputError
 from postedit.provenance import engine_info
 from postedit.session import Session
@@ -31,12 +33,13 @@ class Saved:
 
 
 def save(session: ReviewSession, article: str, output: str, *, force: bool = False,
-         engines: Sequence[Mapping[str, str]] = (), doc: int = 0) -> Saved:
+         engines: Sequence[Mapping[str, str]] = (), doc: int = 0,
+         memory: EditMemory | None = None, site: str = "") -> Saved:
     """Write the edited article and its provenance.
 
     ``engines`` (``{name, version, model}``) are the engines that scored the session;
     ``doc`` is the reviewed article's index in a ``.jsonl`` collection (the other
-    records are written back unchanged).
+    records are written back unchanged); the saved fixes are added to ``memory``.
     Raises :class:`OutputError` when ``output`` is the input, or exists and ``force``
     is off.
     """
@@ -52,11 +55,14 @@ def save(session: ReviewSession, article: str, output: str, *, force: bool = Fal
     if not _same_segments(record_session, session, doc):
         raise OutputError("the article changed on disk since it was opened; save elsewhere",
                           path=article)
+    note_lexicon(record_session, [session.report], session.config.lexicon, first_doc=doc)
     for kind, change, at in session.log:
         moment[0] = at  # each revision carries the time the editor acted
         _record(record_session, session, kind, change, doc)
     moment[0] = utc_now()
     saved = record_session.save(output, force=True)
+    if memory is not None:
+        memory.remember(session_fixes(record_session, article, site=site))
     return Saved(saved.output, saved.sidecar)
 
 

@@ -281,6 +281,19 @@ class ReviewSession:
         text = self.text(segment_id)
         return self.apply(Change(segment_id, text, text, "accept", self.by_human))
 
+    def use_config(self, config: Config) -> None:
+        """Recheck under ``config`` (a lexicon entry added): segments it changes lose their flags."""
+        self.config = config
+        self._rechecked.clear()
+        segments = tuple(self._rechecked_original(r) for r in self.report.segments)
+        self.report = replace(self.report, segments=segments)
+        self._with_engine = {k: r for k, r in self._with_engine.items()
+                             if self._rechecked_original(r) is r}
+
+    def _rechecked_original(self, report: SegmentReport) -> SegmentReport:
+        fresh = recheck(self.document, report.segment.id, report.segment.text, self.config)
+        return report if len(fresh.flags) == len(report.flags) else fresh
+
     def remove(self, segment_id: str) -> Change | None:
         return self.apply(Change(segment_id, self.text(segment_id), "", "remove", self.by_human))
 

@@ -23,6 +23,8 @@ from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
 from postedit_tui.journal import Journal, find_resumable, journal_holder, open_journal
+from postedit_tui.mark_fine import FineScreen, fine_everywhere, flagged_word
+from postedit_tui.memory import memory_suggestions
 from postedit_tui.messages import (
     DetectorsDone,
     DetectorsFailed,
@@ -305,8 +307,10 @@ class ReviewScreen(Screen):
         session = self.session
         text = session.text(segment_id)
         alternatives = engine_alternatives(session.engine_for(segment_id))
+        remembered = memory_suggestions(self.context.memory, segment_id, text)
         return all_suggestions(segment_id, text, session.local_flags(segment_id), alternatives,
-                               lambda candidate: session.trip_chrf(segment_id, candidate))
+                               lambda candidate: session.trip_chrf(segment_id, candidate),
+                               first=remembered)
 
     def score_candidates(self) -> None:
         """Start round-tripping the current flagged sentence's unscored engine alternatives."""
@@ -377,8 +381,23 @@ class ReviewScreen(Screen):
             self._changed(self.session.edit(message.segment_id, message.text))
 
     def action_mark_fine(self) -> None:
-        if self.session is not None and self.current is not None:
+        if self.session is None or self.current is None:
+            return
+        word = flagged_word(self.session, self.current)
+        if word is None:
             self._changed(self.session.mark_fine(self.current))
+            return
+        segment_id = self.current
+        self.app.push_screen(FineScreen(word), lambda answer: self._fine(segment_id, word, answer))
+
+    def _fine(self, segment_id: str, word: str, answer: str | None) -> None:
+        if self.session is None or answer is None:
+            return
+        if answer == "word":
+            fine_everywhere(self.session, word, os.path.basename(self.context.article))
+            self.refill()
+            self.notify(f"“{word}” is fine everywhere (added to your lexicon).")
+        self._changed(self.session.mark_fine(segment_id))
 
     def action_remove(self) -> None:
         if self.session is not None and self.current is not None:
@@ -470,7 +489,8 @@ class ReviewScreen(Screen):
         try:
             engines = [self.scorer.describe()] if self.scorer is not None else []
             saved = save(self.session, self.context.article, output,
-                         force=force, engines=engines, doc=self.context.record_index)
+                         force=force, engines=engines, doc=self.context.record_index,
+                         memory=self.context.memory, site=self.context.site)
         except PosteditError as exc:
             if output == self.context.output:
                 self.force_save = "exists" in str(exc)
