@@ -351,8 +351,11 @@ Example:
 @click.option("--input", "input_path", help="The original article, if it moved.")
 @click.option("--editor", help="Name for changes made in the CAT tool (default: git user.name).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output and sidecar.")
+@click.option("--memory-file", type=click.Path(dir_okay=False),
+              help="Edit memory to add the fixes to (default: the user's data directory).")
 def import_command(
     xliff: str, output: str | None, input_path: str | None, editor: str | None, force: bool,
+    memory_file: str | None,
 ) -> None:
     """Bring an XLIFF file back as an edited article plus provenance.
 
@@ -362,7 +365,8 @@ def import_command(
     from postedit.formats.xliff_import import import_file
 
     saved = import_file(xliff, output=output, input_path=input_path,
-                        editor=setting("editor", editor), force=force)
+                        editor=setting("editor", editor), force=force,
+                        memory=_memory(memory_file))
     click.echo(f"{xliff}: imported to {saved.output}, provenance {saved.sidecar}", err=True)
 
 

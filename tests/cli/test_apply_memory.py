@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -84,3 +85,30 @@ def test_provenance_names_the_lexicon_entry_that_changed_a_verdict(tmp_path: Pat
     assert used == [{"entry": "fine:Romerosaid", "source": str(team)}]
     verified = run("verify", str(output))
     assert verified.exit_code == 0, verified.output
+
+
+def test_a_fix_made_in_a_cat_tool_is_remembered_by_import(tmp_path: Path) -> None:
+    """export -> the translator fixes a target -> import: the fix joins the edit memory,
+    and a later article with the same sentence gets it from ``apply --memory``."""
+    memory = tmp_path / "memory.jsonl"
+    first = tmp_path / "article-a.txt"
+    first.write_text(f"Talks to resume\n\n{WIRE} {OTHER}\n", encoding="utf-8")
+    xlf = tmp_path / "article-a.xlf"
+    assert run("export", str(first), "-o", str(xlf)).exit_code == 0
+    xml = xlf.read_text(encoding="utf-8")
+    targets = [m for m in re.finditer(r"<target[^>]*>(.*?)</target>", xml, re.S)
+               if re.sub(r"<[^>]+>", "", m.group(1)) == WIRE]  # its findings are <mrk> inside
+    assert len(targets) == 1
+    found = targets[0]
+    edited = f"{xml[:found.start(1)]}{FIXED}{xml[found.end(1):]}"
+    xlf.write_text(edited, encoding="utf-8")
+    imported = run("import", str(xlf), "-o", str(tmp_path / "article-a.cat.txt"),
+                   "--editor", "Cat", "--memory-file", str(memory))
+    assert imported.exit_code == 0, imported.output
+    assert [(e.original, e.fixed, e.article) for e in load(memory).entries] == [
+        (WIRE, FIXED, "article-a.txt")]
+    second = tmp_path / "article-b.txt"
+    second.write_text(f"Farm protests\n\n{WIRE}\n", encoding="utf-8")
+    applied = run("apply", str(second), "--memory", "--memory-file", str(memory))
+    assert applied.exit_code == 0, applied.output
+    assert FIXED in (tmp_path / "article-b.edited.txt").read_text(encoding="utf-8")

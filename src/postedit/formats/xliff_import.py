@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
+from postedit.edit_memory import EditMemory, session_fixes
 from postedit.errors import InputError
 from postedit.formats.xliff import MDA_NS, XLIFF_NS, _q
 from postedit.provenance import (
@@ -95,9 +96,11 @@ def import_file(
     input_path: str | None = None,
     editor: str | None = None,
     force: bool = False,
+    memory: EditMemory | None = None,
 ) -> SavedFiles:
     """Rebuild the edited article and its provenance from ``xliff``; changed targets
-    become ``import`` revisions by ``human:EDITOR``."""
+    become ``import`` revisions by ``human:EDITOR``, and the article's fixes are
+    remembered in ``memory`` (the edit memory) once saved."""
     from postedit.readers import read_bytes
 
     record, targets = parse_xliff(read_bytes(xliff), xliff)
@@ -109,7 +112,10 @@ def import_file(
     for (index, seg_id), text in targets.items():
         session.record(seg_id, text, by, "import", doc=index)
     target = output or locate_recorded(record["output"]["path"], base_dir)
-    return session.save(target, force=force)
+    saved = session.save(target, force=force)
+    if memory is not None:
+        memory.remember(session_fixes(session, source.path, site=""))
+    return saved
 
 
 def _check_revisions(record: Mapping, path: str) -> None:
