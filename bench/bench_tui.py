@@ -76,7 +76,7 @@ def _busy(seconds: float) -> None:
 
 
 async def first_paint(path: str, segments: int) -> dict[str, float]:
-    import postedit_tui.screens.review as review_screen
+    import postedit_tui.screens.review_workers as review_screen
 
     timed: dict[str, float] = {}
     analyse_in_worker = review_screen.analyse

@@ -329,7 +329,7 @@ async def test_a_resumed_session_saves_over_its_own_output_with_the_original_tim
 
 
 async def test_a_detector_crash_is_reported_not_fatal(app, monkeypatch) -> None:
-    import postedit_tui.screens.review as review_screen
+    import postedit_tui.screens.review_workers as review_screen
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("detector bug")

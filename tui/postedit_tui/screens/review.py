@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import os
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import get_current_worker
 
-from postedit.errors import PosteditError
-from postedit.pipeline import analyse
 from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
-from postedit_tui.journal import Journal, find_resumable, journal_holder, open_journal
+from postedit_tui.journal import Journal, find_resumable, journal_holder
 from postedit_tui.mark_fine import FineScreen, fine_everywhere, flagged_word
 from postedit_tui.memory import memory_suggestions
 from postedit_tui.messages import (
@@ -32,14 +29,12 @@ from postedit_tui.messages import (
     EngineBatch,
     EngineFailed,
 )
-from postedit_tui.saving import save
 from postedit_tui.scoring import (
-    ScoredBatch,
     Scorer,
     progress_text,
-    scored_segments,
-    single_segment_document,
 )
+from postedit_tui.screens.review_saving import ReviewSaving
+from postedit_tui.screens.review_workers import ReviewWorkers
 from postedit_tui.session import Change, ReviewSession
 from postedit_tui.source import align_source, source_for
 from postedit_tui.suggestions import Suggestion, all_suggestions, engine_alternatives
@@ -60,7 +55,7 @@ ACCEPT_KEYS = [
 ]
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
     """Review an article sentence by sentence."""
 
     COMMANDS = {BindingCommands}
@@ -123,57 +118,6 @@ class ReviewScreen(Screen):
         self.query_one(SegmentList).focus()
         self.run_detectors()
 
-    # --- workers ---------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="detectors")
-    def run_detectors(self) -> None:
-        try:
-            self.post_message(DetectorsDone(analyse(self.context.document, self.context.config)))
-        except Exception as exc:  # a detector bug must not take the article away
-            self.post_message(DetectorsFailed(_describe(exc)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
-    def run_engine(self) -> None:
-        try:
-            self.scorer = self.context.scorer_factory() if self.context.scorer_factory else None
-            if self.scorer is None:
-                self.post_message(EngineBatch(ScoredBatch({}, final=True), {}))
-                return
-            document = self.context.document
-            segments = scored_segments(document)
-            texts = {seg.id: seg.text for seg in segments}
-            for batch in self.scorer.score(document, segments):
-                if get_current_worker().is_cancelled:
-                    return
-                self.post_message(EngineBatch(batch, texts))
-        except Exception as exc:  # an engine failure is shown, never fatal
-            self.post_message(EngineFailed(_describe(exc)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="rescore")
-    def run_rescore(self, segment_id: str, text: str) -> None:
-        try:
-            if self.scorer is None:
-                return
-            document = single_segment_document(self.context.document, segment_id, text)
-            for batch in self.scorer.score(document, document.segments):
-                self.post_message(EngineBatch(batch, {segment_id: text}, rescore=True))
-        except Exception as exc:
-            self.post_message(EngineFailed(_describe(exc)))
-
-    @work(thread=True, exclusive=False, exit_on_error=False, group="candidates")
-    def run_candidates(self, segment_id: str, texts: list[str]) -> None:
-        """Round-trip engine alternatives, so only those scoring better are offered."""
-        try:
-            if self.scorer is None:
-                return
-            for text in texts:
-                document = single_segment_document(self.context.document, segment_id, text)
-                for batch in self.scorer.score(document, document.segments):
-                    if batch.results:
-                        self.post_message(EngineBatch(batch, {segment_id: text}, candidate=True))
-        except Exception as exc:
-            self.post_message(EngineFailed(_describe(exc)))
-
     # --- worker results --------------------------------------------------------------------
 
     @on(DetectorsDone)
@@ -192,35 +136,6 @@ class ReviewScreen(Screen):
         from postedit_tui.screens.modals import ResumeScreen
 
         self.app.push_screen(ResumeScreen(resumable), self.open_journal)
-
-    def journal_busy(self, pid: int) -> None:
-        """Another session reviews this article: leave its journal alone and say so."""
-        holder = f"process {pid}" if pid else "another process"
-        self.notify(f"Already being reviewed by {holder}: this session keeps no journal; "
-                    "save elsewhere (w).", title="Journal", severity="warning", timeout=15)
-        self.progress = "scoring…"
-        self.run_engine()
-
-    def open_journal(self, resume: object) -> None:
-        assert self.session is not None
-        context = self.context
-        try:
-            opened = open_journal(self.session, context.journal, context.sha256,
-                                  resume=bool(resume), article=context.article,
-                                  output=context.output, editor=context.editor)
-        except OSError as exc:
-            self.notify(f"No journal ({exc.strerror}): a crash would lose unsaved edits.",
-                        title="Journal", severity="warning", timeout=10)
-        else:
-            self.journal = opened.journal
-            self.journal.on_failure = self.journal_failed
-            self.force_save = opened.wrote_output  # it is this session's own output
-            if opened.replayed:
-                self.notify(f"Resumed: {opened.replayed} actions replayed")
-                self.refill()
-                self.show_current()
-        self.progress = "scoring…"
-        self.run_engine()
 
     @on(EngineBatch)
     def engine_batch(self, message: EngineBatch) -> None:
@@ -446,7 +361,7 @@ class ReviewScreen(Screen):
         self.show_status()
         self.run_rescore(segment_id, self.session.text(segment_id))
 
-    # --- screens, saving, quitting ---------------------------------------------------------
+    # --- screens (journal, saving and quitting: ReviewSaving) -------------------------------
 
     def action_diff(self) -> None:
         if self.session is not None:
@@ -459,75 +374,3 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
 
-    def journal_failed(self, reason: str) -> None:
-        """The journal stopped: the edits live only in memory now, so say so plainly."""
-        self.notify(f"The journal cannot be written ({reason}): a crash would lose unsaved "
-                    "edits. Save now with ctrl+s, or save elsewhere with w.",
-                    title="Journal failing", severity="error", timeout=60)
-        self.show_status()
-
-    def action_save_elsewhere(self) -> None:
-        if self.session is None:
-            return
-        from postedit_tui.screens.modals import SaveAsScreen
-
-        self.app.push_screen(SaveAsScreen(self.context.output), self._save_elsewhere)
-
-    def _save_elsewhere(self, path: str | None) -> None:
-        if path:
-            self.save_to(os.path.expanduser(path), force=False)
-
-    def action_save(self) -> bool:
-        saved = self.save_to(self.context.output, force=self.force_save)
-        if saved:
-            self.force_save = True
-        return saved
-
-    def save_to(self, output: str, *, force: bool) -> bool:
-        if self.session is None:
-            return False
-        try:
-            engines = [self.scorer.describe()] if self.scorer is not None else []
-            saved = save(self.session, self.context.article, output,
-                         force=force, engines=engines, doc=self.context.record_index,
-                         memory=self.context.memory, site=self.context.site)
-        except PosteditError as exc:
-            if output == self.context.output:
-                self.force_save = "exists" in str(exc)
-            self.notify(str(exc), title="Not saved", severity="error")
-            return False
-        self.session.mark_saved()
-        if self.journal is not None:
-            self.journal.saved(saved.output)
-        extra = f" (+ {saved.sidecar})" if saved.sidecar else ""
-        self.notify(f"Saved {saved.output}{extra}")
-        self.show_status()
-        return True
-
-    def action_quit_review(self) -> None:
-        if self.session is None or not self.session.dirty:
-            self._end_journal()
-            self.app.exit()
-            return
-        from postedit_tui.screens.modals import QuitScreen
-
-        self.app.push_screen(QuitScreen(), self._quit_answer)
-
-    def _quit_answer(self, answer: str | None) -> None:
-        if answer == "discard" or (answer == "save" and self.action_save()):
-            self._end_journal()
-            self.app.exit()
-
-    def _end_journal(self) -> None:
-        """A clean quit (saved, discarded or unchanged) leaves no journal to resume."""
-        if self.journal is not None:
-            self.journal.remove()
-            self.journal = None
-
-    def on_unmount(self) -> None:
-        if self.journal is not None:
-            self.journal.close()
-
-
-def _describe(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
