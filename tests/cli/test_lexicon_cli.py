@@ -53,3 +53,35 @@ def test_a_team_file_is_read_with_lexicon(home: Path) -> None:
     assert after and after[0]["lexicon"] == ["fine:Castellsaid"]
     exported = runner.invoke(main, ["lexicon", "export"])
     assert exported.stdout == ""  # the team file is read, not copied into the user's own
+
+
+PROMO = "Follow the Harbour Gazette on every channel for the latest updates"
+ARTICLE = (f"Port reopens\n\nThe port reopened on Monday after a week of storms, the harbour "
+           f"authority said.\n\n{PROMO}\n")
+
+
+def _boilerplate_rows(runner: CliRunner, path: Path, *options: str) -> list[dict]:
+    result = runner.invoke(main, ["score", str(path), "--format", "jsonl", "--engine", "none",
+                                  *options])
+    assert result.exit_code in (0, 1), result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return [row for row in rows if PROMO in row.get("text", "")
+            and any(f["rule"] == "boilerplate" for f in row.get("flags", []))]
+
+
+def test_a_boilerplate_line_learnt_for_a_site_is_flagged_and_removed_there(home: Path) -> None:
+    runner = CliRunner()
+    article = home / "story.txt"
+    article.write_text(ARTICLE, "utf-8")
+    assert _boilerplate_rows(runner, article, "--site", "gazette") == []  # not known yet
+    added = runner.invoke(main, ["lexicon", "add", PROMO, "--kind", "boilerplate",
+                                 "--site", "gazette", "--who", "desk"])
+    assert added.exit_code == 0, added.output
+    found = _boilerplate_rows(runner, article, "--site", "gazette")
+    assert found and "desk" in found[0]["flags"][0]["message"]
+    assert _boilerplate_rows(runner, article, "--site", "other-site") == []
+    applied = runner.invoke(main, ["apply", str(article), "--site", "gazette",
+                                   "--remove-boilerplate"])
+    assert applied.exit_code == 0, applied.output
+    edited = (home / "story.edited.txt").read_text("utf-8")
+    assert PROMO not in edited and "The port reopened on Monday" in edited

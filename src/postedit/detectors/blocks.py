@@ -377,11 +377,22 @@ def _closing_bios(texts: list[str], kinds: list[str]) -> None:
     "author bios, Source link, Leave a Comment",
     scope="block",
 )
-def boilerplate(det: Detector, ctx: object, block) -> Iterator[Flag]:  # type: ignore[no-untyped-def]
+def boilerplate(det: Detector, ctx, block) -> Iterator[Flag]:  # type: ignore[no-untyped-def]
     if block.kind == "boilerplate":
         yield det.flag(
             block.start,
             block.end,
             f"“{block.text[:40]}” is web page chrome, not part of the article: remove it",
+            "",
+        )
+        return
+    learnt = ctx.config.lexicon.boilerplate(block.text)
+    if learnt is not None:  # a line an editor removed on this site before
+        where = f"on {learnt.site}" if learnt.site else "on every site"
+        yield det.flag(
+            block.start,
+            block.end,
+            f"“{block.text[:40]}” is boilerplate {where} (lexicon, {learnt.who or 'an editor'}): "
+            "remove it",
             "",
         )
