@@ -30,6 +30,7 @@ from postedit.engines import (
     auto_choice,
 )
 from postedit.errors import EngineError
+from postedit.extras import MissingExtraError
 from postedit.notices import capture_notices, drain_notices, notice_once
 from postedit.pipeline import DocumentReport, analyse, load_documents
 from postedit.readers import JSONL_SUFFIXES, expand_paths
@@ -119,10 +120,10 @@ def _analyse(
     try:
         engine = engines.for_language(document.lang)
         report = analyse(document, config, engine=engine, source_text=settings.source_text)
-    except EngineError as exc:
+    except (EngineError, MissingExtraError) as exc:
         if exc.path is not None:
             raise
-        raise EngineError(str(exc), path=document.id) from None
+        raise type(exc)(str(exc), path=document.id) from None
     skipped = engines.skipped.get(document.lang)
     return replace(report, notices=(*report.notices, skipped)) if skipped else report
 

@@ -174,7 +174,7 @@ def test_review_without_the_tui_extra_is_one_line(monkeypatch: pytest.MonkeyPatc
                              "is missing): pip install 'postedit[tui]'\n")
 
 
-def test_argos_without_its_extra_is_one_line_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_argos_without_its_extra_is_one_line_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
     from postedit.engines import argos
 
     def no_ctranslate2(*args: object, **kwargs: object) -> None:
@@ -182,7 +182,7 @@ def test_argos_without_its_extra_is_one_line_exit_3(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(argos, "ArgosEngine", no_ctranslate2)
     result = run("score", HARBOUR, "--engine", "argos", "--source-lang", "es", "--format", "jsonl")
-    assert result.exit_code == 3  # an engine is unavailable (README, exit codes)
+    assert result.exit_code == 2  # a missing optional extra, like review without [tui]
     assert result.stderr == (f"postedit: error: {HARBOUR}: --engine argos needs the [argos] extra "
                              "(ctranslate2 is missing): pip install 'postedit[argos]'\n")
 

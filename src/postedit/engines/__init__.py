@@ -121,7 +121,7 @@ def get_engine(
 def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
     if name == "argos":
         from postedit.engines.argos import ArgosEngine
-        from postedit.extras import EXTRA_MODULES, missing_extra_message
+        from postedit.extras import EXTRA_MODULES, MissingExtraError, missing_extra_message
 
         try:
             return ArgosEngine(src, tgt, device=config.device, threads=config.threads)
@@ -129,7 +129,9 @@ def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
             missing = (exc.name or "").split(".", 1)[0]
             if missing not in EXTRA_MODULES["argos"]:
                 raise
-            raise EngineError(missing_extra_message("argos", "--engine argos", missing)) from None
+            raise MissingExtraError(
+                missing_extra_message("argos", "--engine argos", missing)
+            ) from None
     from postedit.engines.apertium import ApertiumEngine, apertium_binary, install_hint
 
     if apertium_binary() is None:
