@@ -12,11 +12,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine_fixtures import needs_apertium  # noqa: E402
 from labels import Evaluation, evaluate, records_from_jsonl  # noqa: E402
+from shared_data import SEED
 
 from postedit.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "dev" / "seed-article.txt"
 FIXTURES = sorted((ROOT / "fixtures" / "articles").glob("*-en.txt"))
 ARTICLES = [*FIXTURES, *([SEED] if SEED.exists() else [])]
 

@@ -19,10 +19,10 @@ from engine_fixtures import (  # noqa: E402,F401
     installed_en_es_fixture,
     needs_apertium,
 )
+from shared_data import SEED, WHY_MISSING
 
 from postedit.cli import main  # noqa: E402
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "dev" / "seed-article.txt"
 ARTICLE = """Storm closes the harbour
 
 The harbour authority said on Monday that the port will stay closed until Friday. Fishermen complained about the delay.
@@ -175,7 +175,7 @@ def test_bilingual_source_adds_alignment(homes: Path, tmp_path: Path) -> None:
 
 
 @needs_apertium
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not available")
+@pytest.mark.skipif(not SEED.exists(), reason=WHY_MISSING)
 def test_seed_article_round_trips_and_unknown_words(homes: Path) -> None:
     result = run("score", str(SEED), "--engine", "apertium", "--source-lang", "es",
                  "--format", "jsonl")  # fmt: skip

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared_data import SEED, WHY_MISSING
 
 from postedit.cli import main
 from postedit.cli_review import COMMANDS
@@ -21,7 +22,6 @@ for _command in COMMANDS:  # cli.py registers these; adding them here keeps the 
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 FLOODS = ARTICLES / "floods-valencia-en.txt"
-SEED = Path("/work/shared/dev/seed-article.txt")
 
 
 def run(*args: str, input: bytes | str | None = None):
@@ -83,7 +83,7 @@ def test_apply_verify_and_tamper_on_a_fixture(article: Path) -> None:
 
 def test_apply_verify_and_tamper_on_the_seed_article(tmp_path: Path) -> None:
     if not SEED.exists():
-        pytest.skip(f"{SEED} is not on this machine (shared dev data)")
+        pytest.skip(WHY_MISSING)
     copy = tmp_path / "seed-article.txt"
     shutil.copy(SEED, copy)
     apply_verify_tamper(copy)
