@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label
 
 from postedit.provenance import utc_now
 from postedit.user_lexicon import Entry, Lexicon, add
+from postedit_tui.screens.modals import ChoiceScreen
 from postedit_tui.session import ReviewSession
 
 MAX_WORDS = 4
@@ -46,7 +42,7 @@ def fine_everywhere(session: ReviewSession, word: str, article: str) -> Entry:
     return entry
 
 
-class FineScreen(ModalScreen[str | None]):
+class FineScreen(ChoiceScreen):
     """Mark fine: this sentence only, or the flagged word everywhere?"""
 
     BINDINGS = [
@@ -54,23 +50,12 @@ class FineScreen(ModalScreen[str | None]):
         Binding("w", "answer('word')", "This word everywhere"),
         Binding("escape,c", "answer(None)", "Cancel"),
     ]
+    CHOICES = (("sentence", "Sentence only (s)", "primary"), ("word", "Everywhere (w)", "default"),
+               ("cancel", "Cancel (esc)", "default"))
 
     def __init__(self, word: str) -> None:
         super().__init__()
         self.word = word
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Mark fine: the sentence, or “{self.word}” everywhere?",
-                        classes="question")
-            with Horizontal(classes="buttons"):
-                yield Button("Sentence only (s)", id="sentence", variant="primary")
-                yield Button("Everywhere (w)", id="word")
-                yield Button("Cancel (esc)", id="cancel")
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
-
-    def action_answer(self, answer: str | None) -> None:
-        self.dismiss(answer)
+    def question(self) -> str:
+        return f"Mark fine: the sentence, or “{self.word}” everywhere?"

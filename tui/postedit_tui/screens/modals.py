@@ -12,22 +12,22 @@ from textual.widgets import Button, Input, Label
 from postedit_tui.journal import Resumable
 
 
-class QuitScreen(ModalScreen[str | None]):
-    """Unsaved changes: save and quit, quit without saving, or stay."""
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with a row of buttons; the answer is the pressed button's id, None for
+    ``cancel``. Subclasses give the question and ``CHOICES`` (id, label, variant), and bind
+    keys to ``answer('ID')``."""
 
-    BINDINGS = [
-        Binding("s", "answer('save')", "Save and quit"),
-        Binding("d", "answer('discard')", "Quit without saving"),
-        Binding("escape,c", "answer(None)", "Cancel"),
-    ]
+    CHOICES: tuple[tuple[str, str, str], ...] = ()
+
+    def question(self) -> str:
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("There are unsaved changes.", classes="question")
+            yield Label(self.question(), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button("Save and quit (s)", id="save", variant="primary")
-                yield Button("Discard (d)", id="discard", variant="error")
-                yield Button("Cancel (esc)", id="cancel")
+                for answer, label, variant in self.CHOICES:
+                    yield Button(label, id=answer, variant=variant)  # type: ignore[arg-type]
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
@@ -35,6 +35,21 @@ class QuitScreen(ModalScreen[str | None]):
 
     def action_answer(self, answer: str | None) -> None:
         self.dismiss(answer)
+
+
+class QuitScreen(ChoiceScreen):
+    """Unsaved changes: save and quit, quit without saving, or stay."""
+
+    BINDINGS = [
+        Binding("s", "answer('save')", "Save and quit"),
+        Binding("d", "answer('discard')", "Quit without saving"),
+        Binding("escape,c", "answer(None)", "Cancel"),
+    ]
+    CHOICES = (("save", "Save and quit (s)", "primary"), ("discard", "Discard (d)", "error"),
+               ("cancel", "Cancel (esc)", "default"))
+
+    def question(self) -> str:
+        return "There are unsaved changes."
 
 
 class ResumeScreen(ModalScreen[bool]):
