@@ -14,7 +14,6 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NoReturn
 
 from postedit.document import Document, rebuild
@@ -35,6 +34,7 @@ from postedit.provenance import (
     segment_status,
     sha256_hex,
 )
+from postedit.readers import read_bytes
 from postedit.writers import decode_with, finish_pending, output_spans, render, sidecar_path
 
 
@@ -266,7 +266,7 @@ def _check_output(
     output_path: str,
     prov: str,
 ) -> None:
-    data = _read_output(output_path)
+    data = read_bytes(output_path)  # the edited article, or stdin for "-"
     replacements = {
         n: {sid: text for sid, text in final.items() if text != doc.segment(sid).text}
         for n, (doc, final) in enumerate(zip(documents, finals, strict=True))
@@ -279,18 +279,6 @@ def _check_output(
     if sha256_hex(data) != record["output"].get("sha256"):
         _fail(prov, "output sha256 in the record does not match the output")
 
-
-def _read_output(output_path: str) -> bytes:
-    import sys
-
-    if output_path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(output_path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=output_path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=output_path) from None
 
 
 def locate_difference(
