@@ -22,13 +22,14 @@ from postedit.lexicon import verb_form, zipf
 
 _LANGS = ("en", "es", "fr", "it", "pt")
 _JOIN = re.compile(
-    r"(?<![\w’'@#/.-])((?:[a-z][’'])?[^\W\d_][a-zà-öø-ÿ]{2,}|[^\W\d_]+[»”\"])( )"
-    r"(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[a-zà-öø-ÿ])))"  # overlapping pairs
+    r"(?<![\w’'@#/.-])((?:[a-z]{1,4}[’'])?[^\W\d_][a-zà-öø-ÿ]{2,}|[A-Z]{2,5}|[^\W\d_]+[»”\"])"
+    r"( )(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[^\W\d_])))"  # overlapping pairs
 )
 # Articles that, capitalised after a name and before a lower-case word, open a sentence
 # (``estadio Benito Villamarín Los gallegos se adelantaron``).
 _ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
-_WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w’'-]*)")
+_WORDS_AFTER = re.compile(r"\s+(?:\([A-Z]{2,6}\)\s+)?([^\W\d_][\w’'-]*)")  # skips "(NWS)"
+_ELIDED_NAME = re.compile(r"L[’'][A-ZÀ-ÖØ-Þ][\w-]*")
 COMMON_WORD_ZIPF = 3.4  # "Insurers" (3.5), "Lawyers": words; most surnames are rarer
 _PARTICLES = frozenset("de del da do dos das di della du des of y e et and".split())
 # Words that open a sentence and never stand capitalised inside one.
@@ -40,6 +41,7 @@ _OPENERS = {
     "pt": frozenset("segundo apesar contudo entretanto".split()),
 }
 _NAME_RUN_MAX = 3
+_PLURAL_ENDINGS = {"fr": ("s", "x"), "it": ("i",)}
 # "told reporters Fischer had left": an object, then a clause without "that".
 _TELLING = frozenset("told tell tells assured informed reminded warned convinced promised "
                      "persuaded showed".split())
@@ -94,7 +96,13 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
     if lower in _OPENERS.get(ctx.lang, ()):  # "homicides involontaires Selon l'accusation"
         return not run and ctx.mid_sentence_counts[lower] <= 1
     if lower in ("l'", "l’"):
-        return ctx.lang in ("fr", "it")  # "trois semaines L'avocate des parties civiles"
+        if ctx.lang not in ("fr", "it"):
+            return False
+        name = _ELIDED_NAME.match(text, match.start(3))
+        if name:  # "supermarchés L'Insee publiera"; "le groupe L'Oréal a" is apposition
+            plural = previous.endswith(_PLURAL_ENDINGS[ctx.lang])
+            return plural and _verb_follows(ctx, text, name.end())
+        return True  # "trois semaines L'avocate des parties civiles"
     if lower in closed:
         # a lower-case next word is mid-sentence-capital's; "consecutivo La Confederación
         # de Empresarios advirtió" is a name, then its verb: a new sentence
@@ -110,13 +118,20 @@ def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> boo
     previous, lower = match.group(1), match.group(3).lower()
     if ctx.lang == "en" or match.start(1) == 0:
         return False
-    if run:
-        return False  # "Museo Secondo Novecento": one name
     if lower in _OPENERS.get(ctx.lang, ()):
-        return ctx.mid_sentence_counts[lower] <= 1
-    if lower not in _ROMANCE_ARTICLES:
+        return not run and ctx.mid_sentence_counts[lower] <= 1
+    if lower not in _ROMANCE_ARTICLES or previous.lower() in closed_words(ctx.lang) | LETTER_LABELS:
         return False
-    return previous.lower() not in closed_words(ctx.lang) | LETTER_LABELS
+    if run:  # "Iago Prieto El Betis reaccionó": a full name ends, an article opens; never
+        # "la Fundación La Caixa anunció", one name after a lower-case word
+        return _after_full_name(ctx, text, match.start(1)) and _verb_follows(ctx, text, match.end(3))
+    return True
+
+
+def _after_full_name(ctx: Context, text: str, start: int) -> bool:
+    """A first name before the surname: ``Iago Prieto``, never ``Il Teatro``."""
+    words = text[:start].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in closed_words(ctx.lang)
 
 
 def _common_word(ctx: Context, lower: str, run: bool) -> bool:
