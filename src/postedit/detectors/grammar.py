@@ -10,6 +10,7 @@ no grammatical reading, and stays silent where pronunciation is not written
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -185,6 +186,7 @@ _SENTENCE_DETERMINERS = {
 _NAME_OPENERS = frozenset("""los las san santa santo são sao new buenos rio hong sri costa el la
     le st saint sainte port fort mount cape north south east west upper lower great""".split())
 _ELIDED_ARTICLE = re.compile(r"L[’'][^\W\d_]|D[’'][a-zà-ÿ]")  # "L’Inter", "L’azienda", "D’après"
+_PLURAL_NOUN_ZIPF = 3.0  # "Pendler" (3.5), "Vermieter" (4.1)
 _COMMON_WORD_ZIPF = 4.0  # "Heavy", "Vermieter": a word too common to be a place's second part
 _SENTENCE_END = tuple(".!?…:;\"”»’)")
 _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs of a story
@@ -223,9 +225,23 @@ def _glued_place(tokens: list[str], ctx: Context) -> int | None:
             return None
         if place[-1].lower() in _NAME_OPENERS:
             continue  # "Los Angeles", "New York", "Buenos Aires"
-        if _opens_sentence(opener, after, ctx):
+        if _opens_sentence(opener, after, ctx) or _name_seen_alone(place, tokens[index:], ctx):
             return len(" ".join(place))
     return None
+
+
+def _name_seen_alone(place: list[str], rest: list[str], ctx: Context) -> bool:
+    """``London Harbour City won``: the article names ``Harbour City`` again, never after
+    ``London``, so the place is a dateline. A one-word name is too weak evidence
+    (``Manchester United`` and then ``United``)."""
+    words = list(itertools.takewhile(lambda word: word[:1].isupper() and word.isalpha(), rest[:3]))
+    if len(words) < 2 and not (words and "-" in rest[0]):
+        return False
+    name = " ".join(words) if len(words) >= 2 else rest[0]
+    text = ctx.document.text
+    uses = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
+    glued = " ".join(place) + " " + name
+    return len(uses) >= 2 and text.count(glued) == 1
 
 
 def _opens_sentence(opener: str, after: str, ctx: Context) -> bool:
@@ -243,7 +259,18 @@ def _opens_sentence(opener: str, after: str, ctx: Context) -> bool:
         return True
     if ctx.lang != "de" and lower.endswith("s"):
         return False  # a plural ends many names: "New York Times reporters", "Rangers fans"
+    if ctx.lang == "de" and _plural_subject(opener, after, ctx):
+        return True
     return _common_word(opener, ctx) and (ctx.lang == "de" or not _verb_after(after, ctx.lang))
+
+
+def _plural_subject(opener: str, after: str, ctx: Context) -> bool:
+    """``Berlin Vermieter dürfen``: a common noun, then a plural verb agreeing with it; a
+    place or a club takes a singular verb (``Bayern München hat``), and a name the
+    article repeats (``Leverkusen hat``, later ``Leverkusen baut``) is no common noun."""
+    if not after.endswith("en") or not verb_form(after, "de") or zipf(opener, "de") < _PLURAL_NOUN_ZIPF:
+        return False
+    return len(re.findall(rf"\b{re.escape(opener)}\b", ctx.document.text)) == 1
 
 
 def _determiners(lang: str) -> frozenset[str]:
