@@ -16,6 +16,7 @@ from postedit.cli.common import (
     setting,
     source_lang_and_note,
 )
+from postedit.engines import ENGINE_CHOICES
 from postedit.errors import ExitCode
 from postedit.reporting import FORMATS
 
@@ -37,7 +38,9 @@ def batch_settings(
     if source_path is not None and len(articles) != 1:
         raise click.UsageError("--source needs exactly one ARTICLE")
     if source_path is not None and engine == "none":
-        raise click.UsageError("--source needs an engine (--engine auto, argos or apertium)")
+        engines = [name for name in ENGINE_CHOICES if name != "none"]
+        raise click.UsageError(
+            f"--source needs an engine (--engine {', '.join(engines[:-1])} or {engines[-1]})")
     return BatchSettings(
         engine=engine,
         source_lang=source_lang,
