@@ -16,7 +16,7 @@ from postedit.cli.common import (
     setting,
     source_lang_and_note,
 )
-from postedit.engines import ENGINE_CHOICES
+from postedit.engines import ENGINE_CHOICES, EngineConfig
 from postedit.errors import ExitCode
 from postedit.reporting import FORMATS
 
@@ -33,7 +33,6 @@ def batch_settings(
     """How ``score`` runs its engines and workers (see postedit.batch)."""
     from postedit.batch import BatchSettings
     from postedit.bilingual import read_source_text
-    from postedit.engines import EngineConfig
 
     if source_path is not None and len(articles) != 1:
         raise click.UsageError("--source needs exactly one ARTICLE")
