@@ -105,10 +105,10 @@ def _argos_per_sentence(texts: list[str]) -> None:
 
 
 def bench_apertium(texts: list[str]) -> None:
-    from postedit.engines import apertium_available
+    from postedit.engines import is_available
     from postedit.engines.apertium import ApertiumEngine
 
-    if not apertium_available("en", "es"):
+    if not is_available("apertium", "en", "es"):
         print("apertium: not installed, skipped")
         return
     engine = ApertiumEngine("en", "es")
@@ -121,12 +121,12 @@ def bench_apertium(texts: list[str]) -> None:
 def bench_cache(texts: list[str]) -> None:
     from engine_docs import document_from_text
 
-    from postedit.engines import apertium_available
+    from postedit.engines import is_available
 
     paragraphs = [" ".join(texts[i : i + 4]) for i in range(0, len(texts), 4)]
     document = document_from_text("\n\n".join(paragraphs), "en")
     _bench_cache_for("argos", document)
-    if apertium_available("es", "en"):
+    if is_available("apertium", "es", "en"):
         _bench_cache_for("apertium", document)
 
 
@@ -151,9 +151,9 @@ def _bench_cache_for(name: str, document) -> None:  # type: ignore[no-untyped-de
 def bench_jobs(texts: list[str]) -> None:
     import subprocess
 
-    from postedit.engines import apertium_available
+    from postedit.engines import is_available
 
-    engine = "apertium" if apertium_available("es", "en") else "none"
+    engine = "apertium" if is_available("apertium", "es", "en") else "none"
     folder = WORK / "articles"
     folder.mkdir(exist_ok=True)
     for n in range(8):

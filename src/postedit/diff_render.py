@@ -1,5 +1,8 @@
 """Renderers for :mod:`postedit.diffing` data: term, unified, json and html.
 
+``RENDERERS`` maps each format name to its renderer (``render(fmt, page)``); the
+``--format`` choices of ``diff`` and ``apply --dry-run`` come from :data:`FORMATS`.
+
 ``term`` colours with rich on a terminal (imported lazily: the core never
 loads rich at import time) and falls back to wdiff-style ``[-old-]{+new+}``
 markers; ``unified`` is a line-based patch that ``git apply --check`` and
@@ -12,12 +15,14 @@ from __future__ import annotations
 import html
 import io
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
-from postedit.diffing import DiffOp, DocumentDiff, SegmentDiff
-
-FORMATS = ("term", "unified", "json", "html")
+if TYPE_CHECKING:  # the CLI reads FORMATS without loading the diffing
+    from postedit.diffing import DiffOp, DocumentDiff, SegmentDiff
 
 
 def _label(doc: DocumentDiff, seg: SegmentDiff) -> str:
@@ -185,3 +190,56 @@ def _html_op(op: DiffOp) -> str:
     deleted = f"<del>{html.escape(op.before)}</del>" if op.before else ""
     inserted = f"<ins>{html.escape(op.after)}</ins>" if op.after else ""
     return deleted + inserted
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiffPage:
+    """What any diff format may show.
+
+    Attributes:
+        diffs: the per-document, per-segment differences.
+        original_text, edited_text: both whole files (``unified`` diffs lines of them).
+        original_name, edited_name: how the two sides are named (file paths, or a label).
+        color: colour the ``term`` format (the others never colour).
+    """
+
+    diffs: Sequence[DocumentDiff]
+    original_text: str
+    edited_text: str
+    original_name: str
+    edited_name: str
+    color: bool = False
+
+
+def _term(page: DiffPage) -> str:
+    return render_term(page.diffs, color=page.color)
+
+
+def _unified(page: DiffPage) -> str:
+    name = os.path.basename(page.original_name)
+    return render_unified(page.original_text, page.edited_text, name, page.diffs)
+
+
+def _json(page: DiffPage) -> str:
+    return render_json(page.diffs, page.original_name, page.edited_name)
+
+
+def _html(page: DiffPage) -> str:
+    return render_html(page.diffs, page.original_name, page.edited_name)
+
+
+RENDERERS: dict[str, Callable[[DiffPage], str]] = {
+    "term": _term,
+    "unified": _unified,
+    "json": _json,
+    "html": _html,
+}
+FORMATS = tuple(RENDERERS)
+
+
+def render(fmt: str, page: DiffPage) -> str:
+    """``page`` in the format called ``fmt`` (one of :data:`FORMATS`)."""
+    return RENDERERS[fmt](page)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-SEVERITIES = ("minor", "major", "critical")
+SEVERITIES = ("minor", "major", "critical")  # every Flag has one; verdict weighs them
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,9 @@ class Flag:
         fix: the mechanical repair, when one exists.
         origin: ``detector`` or ``engine:<name>``: where the evidence came from.
         segment: id of the segment the flag belongs to.
+        lang: the language the span reads as, when the detector found one (``untranslated``):
+            data for the code, so nothing parses ``message``. Not part of :meth:`to_json`
+            (the message says it to readers).
     """
 
     rule: str
@@ -55,15 +58,21 @@ class Flag:
     fix: Fix | None = None
     origin: str = "detector"
     segment: str = ""
+    lang: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.rule}: severity {self.severity!r} is not one of {SEVERITIES}")
 
     def for_segment(self, segment: str) -> Flag:
         """This flag, owned by ``segment`` (cheaper than ``dataclasses.replace``)."""
         return Flag(self.rule, self.category, self.severity, self.start, self.end, self.message,
-                    self.fix, self.origin, segment)
+                    self.fix, self.origin, segment, self.lang)
 
     def to_json(self) -> dict:
         out = asdict(self)
         out["fix"] = self.fix.to_json() if self.fix else None
+        del out["lang"]
         return out
 
 

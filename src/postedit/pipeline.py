@@ -24,7 +24,7 @@ from postedit.notices import notice_once
 from postedit.readers import expand_paths, read_articles
 from postedit.segmenter import split_sentences
 from postedit.user_lexicon import filter_flags
-from postedit.verdict import penalty, quality, verdict, word_count
+from postedit.verdict import VERDICTS, penalty, quality, verdict, word_count
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class DocumentReport:
     notices: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
-        out = {"ok": 0, "check": 0, "garbled": 0}
+        out = dict.fromkeys(VERDICTS, 0)
         for report in self.segments:
             out[report.verdict] += 1
         return out
@@ -209,7 +209,7 @@ def segment_report(
 ) -> SegmentReport:
     ordered = tuple(sorted(flags, key=lambda f: (f.start, f.end, f.rule)))
     points = penalty(ordered)
-    seg_lang = next((_flag_lang(f) for f in ordered if f.rule == "untranslated"), lang)
+    seg_lang = next((f.lang for f in ordered if f.rule == "untranslated" and f.lang), lang)
     return SegmentReport(
         seg,
         block,
@@ -220,10 +220,6 @@ def segment_report(
         seg_lang,
         extra or {},
     )
-
-
-def _flag_lang(flag: Flag) -> str:
-    return flag.message.split("“", 2)[1].split("”", 1)[0]
 
 
 def summarise(

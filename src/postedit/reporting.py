@@ -1,7 +1,9 @@
 """Score reports as data (JSONL, JSON, CSV) and as a readable terminal table.
 
 The JSONL schema is documented in the README: one ``segment`` object per
-sentence, then one ``document`` summary per article.
+sentence, then one ``document`` summary per article. ``WRITERS`` maps each
+``score --format`` name to its writer; the click choices and the README's
+format table follow it.
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
-from typing import IO
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
 
 from postedit import __version__, verdict
 from postedit.formats import jsonl
-from postedit.pipeline import DocumentReport, SegmentReport
 
-FORMATS = ("table", "jsonl", "csv", "json")
+if TYPE_CHECKING:  # the CLI reads FORMATS without loading the pipeline
+    from postedit.pipeline import DocumentReport, SegmentReport
+
 VERDICT_MARKS = {"ok": "✓", "check": "?", "garbled": "✗"}
 VERDICT_STYLES = {"ok": "green", "check": "yellow", "garbled": "bold red"}
 CSV_FIELDS = ("doc", "id", "block", "kind", "start", "end", "verdict", "score", "rules", "text")
@@ -157,15 +161,57 @@ def _summary_line(doc_report: DocumentReport) -> str:
     )
 
 
+Writer = Callable[[Iterable["DocumentReport"], IO[str], "bool | None"], None]
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    """One ``score --format``.
+
+    Attributes:
+        name: the ``--format`` value.
+        description: one line for the README's format table.
+        write: writes the reports to a text stream (``color``: None lets the format decide).
+    """
+
+    name: str
+    description: str
+    write: Writer
+
+
+def _to_table(reports: Iterable[DocumentReport], out: IO[str], color: bool | None) -> None:
+    write_table(reports, out, color=color)
+
+
+def _to_jsonl(reports: Iterable[DocumentReport], out: IO[str], color: bool | None) -> None:
+    write_jsonl(reports, out)
+
+
+def _to_csv(reports: Iterable[DocumentReport], out: IO[str], color: bool | None) -> None:
+    write_csv(reports, out)
+
+
+def _to_json(reports: Iterable[DocumentReport], out: IO[str], color: bool | None) -> None:
+    write_json(reports, out)
+
+
+WRITERS: dict[str, ReportFormat] = {  # the order is --help's
+    fmt.name: fmt
+    for fmt in (
+        ReportFormat("table", "a coloured table per article, for reading on a terminal", _to_table),
+        ReportFormat("jsonl", "one `segment` object per sentence, then one `document` summary "
+                     "per article (see JSONL output)", _to_jsonl),
+        ReportFormat("csv", "one row per sentence: " + ", ".join(CSV_FIELDS), _to_csv),
+        ReportFormat("json", "one object: `documents`, each a summary with its `segments`",
+                     _to_json),
+    )
+}
+FORMATS = tuple(WRITERS)
+
+
 def render(reports: Iterable[DocumentReport], fmt: str, out: IO[str], color: bool | None) -> None:
-    if fmt == "jsonl":
-        write_jsonl(reports, out)
-    elif fmt == "json":
-        write_json(reports, out)
-    elif fmt == "csv":
-        write_csv(reports, out)
-    else:
-        write_table(reports, out, color=color)
+    """Write ``reports`` to ``out`` in the format called ``fmt`` (one of :data:`FORMATS`)."""
+    WRITERS[fmt].write(reports, out, color)
 
 
 def to_string(reports: Iterable[DocumentReport], fmt: str) -> str:

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from postedit.engines import ENGINE_CHOICES
 from postedit.errors import InputError
 from postedit.verdict import GARBLED_AT, SEVERITY_WEIGHTS
 
 ENV = "POSTEDIT_CONFIG"
 FILE_NAME = "config.toml"
-ENGINES = ("auto", "argos", "apertium", "none")
 DEFAULTS: dict[str, Any] = {
     "source_lang": "es",
     "engine": "auto",
@@ -98,8 +98,8 @@ def _checked(key: str, value: Any, path: Path) -> Any:
 def _problem(key: str, value: Any) -> str | None:
     if key in ("source_lang", "editor") and not (isinstance(value, str) and value.strip()):
         return "expected a non-empty string"
-    if key == "engine" and value not in ENGINES:
-        return f"expected one of {', '.join(ENGINES)}"
+    if key == "engine" and value not in ENGINE_CHOICES:
+        return f"expected one of {', '.join(ENGINE_CHOICES)}"
     if key in ("rules", "skip_rules", "lexicon") and not (
         isinstance(value, list) and all(isinstance(v, str) for v in value)
     ):

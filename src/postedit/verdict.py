@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from postedit.flags import Flag
+from postedit.flags import SEVERITIES, Flag
 
-SEVERITY_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
+SEVERITY_WEIGHTS = dict(zip(SEVERITIES, (1.0, 5.0, 25.0), strict=True))  # minor, major, critical
 GARBLED_AT = 5.0  # one major flag makes a segment garbled; minor flags only ask for a check
 MIN_WORDS = 10
-VERDICTS = ("ok", "check", "garbled")
+VERDICTS = ("ok", "check", "garbled")  # the order of the JSONL ``verdicts`` counts
 
 _WORD = re.compile(r"\w+")
 

@@ -9,12 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from postedit.cli import main
-from postedit.cli_review import COMMANDS
 from postedit.edit_memory import Remembered, load
-
-for _command in COMMANDS:
-    if _command.name not in main.commands:
-        main.add_command(_command)
 
 WIRE = "The minister said on Monday that the the talks would resume next week."
 FIXED = "The minister said on Monday that the talks would resume next week."

@@ -141,7 +141,7 @@ def test_engine_none_and_auto_without_engines(
     article.write_text(ARTICLE, encoding="utf-8")
     none = run("score", str(article), "--engine", "none", "--format", "jsonl")
     assert all("backtranslation" not in r for r in segments(none.stdout))
-    monkeypatch.setattr("postedit.engines.apertium_available", lambda s, t: False)
+    monkeypatch.setattr("postedit.engines.apertium.available", lambda s, t: False)
     auto = run("score", str(article), "--engine", "auto", "--format", "jsonl")
     assert auto.exit_code in (0, 1)
     assert all("backtranslation" not in r for r in segments(auto.stdout))

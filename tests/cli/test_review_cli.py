@@ -13,12 +13,7 @@ from click.testing import CliRunner
 from shared_data import SEED, WHY_MISSING
 
 from postedit.cli import main
-from postedit.cli_review import COMMANDS
 from postedit.writers import FAULT_ENV, FAULT_EXIT_CODE
-
-for _command in COMMANDS:  # cli.py registers these; adding them here keeps the tests standalone
-    if _command.name not in main.commands:
-        main.add_command(_command)
 
 ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 FLOODS = ARTICLES / "floods-valencia-en.txt"
@@ -166,9 +161,7 @@ def test_crash_between_temp_write_and_rename_keeps_old_output_and_journal(
     output = edited_of(article)
     sidecar = Path(f"{output}.prov.json")
     before = (output.read_bytes(), sidecar.read_bytes())
-    code = ("from postedit.cli import main\nfrom postedit.cli_review import COMMANDS\n"
-            "[main.add_command(c) for c in COMMANDS if c.name not in main.commands]\n"
-            "main(obj={})")
+    code = "from postedit.cli import main\nmain(obj={})"
     env = {**os.environ, FAULT_ENV: "before-rename"}
     done = subprocess.run(
         [sys.executable, "-c", code, "apply", str(article), "--remove-boilerplate", "--force"],

@@ -72,7 +72,7 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
 
 def test_the_wheel_holds_the_code_styles_schema_and_licence(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert "postedit/cli.py" in names and "postedit_tui/__init__.py" in names
+    assert "postedit/cli/__init__.py" in names and "postedit_tui/__init__.py" in names
     assert "postedit/schemas/provenance-1.schema.json" in names
     assert any(name.startswith("postedit_tui/") and name.endswith(".tcss") for name in names)
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from postedit_tui.journal import Journal, JournalBusy, find_resumable, journal_holder
 
-from postedit.cache import CachedEngine, TranslationCache
+from postedit.engines.cache import CachedEngine, TranslationCache
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = {"a": [f"sentence {i} of a" for i in range(40)],

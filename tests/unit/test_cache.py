@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from postedit import locations
-from postedit.cache import CachedEngine, TranslationCache
 from postedit.engines import get_engine
 from postedit.engines.base import ForcedScore, Hypothesis, TokenScore, Translation, UnknownWord
+from postedit.engines.cache import CachedEngine, TranslationCache
 
 
 class CountingEngine:
@@ -105,11 +105,11 @@ def test_info_and_clear(tmp_path: Path) -> None:
 
 
 def test_no_cache_gives_the_bare_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    from postedit.engines import apertium_available
+    from postedit.engines import is_available
 
-    if not apertium_available("es", "en"):
+    if not is_available("apertium", "es", "en"):
         pytest.skip("needs an installed engine")
-    monkeypatch.setattr("postedit.engines.argos_available", lambda s, t: False)
+    monkeypatch.setattr("postedit.engines.argos.available", lambda s, t: False)
     assert not isinstance(get_engine("auto", "es", "en", use_cache=False), CachedEngine)
     assert isinstance(get_engine("auto", "es", "en"), CachedEngine)
 
@@ -124,7 +124,7 @@ def test_postedit_home_moves_every_path(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_importing_creates_nothing(tmp_path: Path) -> None:
-    code = "import postedit.locations, postedit.cache, postedit.engines, postedit.backtranslation"
+    code = "import postedit.locations, postedit.engines.cache, postedit.engines, postedit.backtranslation"
     env = {"POSTEDIT_HOME": str(tmp_path / "home"), "HOME": str(tmp_path), "PATH": "/usr/bin"}
     env["PYTHONPATH"] = str(Path(locations.__file__).parents[1])
     subprocess.run([sys.executable, "-c", code], check=True, env=env)

@@ -130,7 +130,8 @@ def test_json_lists_changed_segments_with_ops(edited, tmp_path: Path) -> None:
 
 def test_the_core_does_not_load_rich_or_textual() -> None:
     code = ("import sys, postedit.diffing, postedit.diff_render, postedit.provenance, "
-            "postedit.verify, postedit.applying, postedit.formats.xliff, postedit.cli_review; "
+            "postedit.verify, postedit.applying, postedit.formats.xliff, postedit.cli.apply, "
+            "postedit.cli.verify; "
             "print(' '.join(m for m in ('rich', 'textual') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)

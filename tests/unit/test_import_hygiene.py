@@ -24,7 +24,7 @@ print(",".join(sorted(name for name in {watched!r} if name in sys.modules)))
 
 def _core_modules() -> list[str]:
     found = pkgutil.walk_packages(postedit.__path__, prefix="postedit.")
-    return sorted(module.name for module in found if module.name != "postedit.__main__")
+    return sorted(module.name for module in found if not module.name.endswith(".__main__"))
 
 
 def _leaked(module: str) -> str:

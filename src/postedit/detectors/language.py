@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
@@ -42,12 +43,13 @@ def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
     found = foreign_language(seg.text, ctx.lang, min_words=ctx.config.untranslated_min_words)
     if found:
         lang, probability = found
-        yield det.flag(
+        flag = det.flag(
             seg.start,
             seg.end,
             f"this sentence looks untranslated: it reads as “{lang}” "
             f"({probability:.0%} sure), not “{ctx.lang}”",
         )
+        yield replace(flag, lang=lang)  # the sentence's language in the report (pipeline)
 
 
 @detector(

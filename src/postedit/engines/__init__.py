@@ -1,5 +1,12 @@
 """Translation engines: a registry with stable names and ``--engine auto`` selection.
 
+``ENGINES`` is the registry: each name maps to an :class:`EngineInfo` naming the
+module that builds it; that module (an :class:`~postedit.engines.base.EngineModule`)
+defines ``available(src, tgt)`` and ``build(src, tgt, config)`` and is imported only
+when the engine is asked about, so no engine's runtime loads at import. The order
+of ``ENGINES`` is the order ``auto`` tries them in. ``--engine`` choices, the config
+file's ``engine`` key and the README's engine table all follow the registry.
+
 ``get_engine(name, src, tgt)`` returns an engine bound to the pair ``src<->tgt``
 (both directions, as a round trip needs), wrapped in the translation cache unless
 ``use_cache`` is off, or ``None`` for ``none``. ``auto`` picks Argos when both
@@ -11,16 +18,26 @@ how to install it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
+import importlib
+from dataclasses import replace
+from typing import cast
 
-from postedit.engines.base import Engine, EngineInfo, ForcedScore, Translation
+from postedit.engines.base import (
+    Engine,
+    EngineConfig,
+    EngineInfo,
+    EngineModule,
+    ForcedScore,
+    Translation,
+)
 from postedit.errors import EngineError, EnginePairError
 from postedit.notices import notice_once
 
 ENGINES: dict[str, EngineInfo] = {
-    "argos": EngineInfo("argos", "Argos Translate models (neural, CTranslate2), with scores"),
-    "apertium": EngineInfo("apertium", "Apertium (rule-based, Debian packages), unknown words"),
+    "argos": EngineInfo("argos", "Argos Translate models (neural, CTranslate2), with scores",
+                        "postedit.engines.argos"),
+    "apertium": EngineInfo("apertium", "Apertium (rule-based, Debian packages), unknown words",
+                           "postedit.engines.apertium"),
     "none": EngineInfo("none", "no engine: detectors only"),
 }
 ENGINE_CHOICES = ("auto", *ENGINES)
@@ -35,49 +52,26 @@ __all__ = [
     "Translation",
     "available_engine",
     "get_engine",
+    "is_available",
 ]
 
 
-@dataclass(frozen=True)
-class EngineConfig:
-    """How engines are built.
-
-    Attributes:
-        device: ``cpu`` or ``cuda`` (Argos only; falls back to CPU with a notice).
-        use_cache: keep results in the SQLite translation cache (``--no-cache`` turns it off).
-        cache_path: the cache database; None for the user cache directory.
-        threads: CPU threads per Argos model; None uses every core (``--jobs`` divides them).
-    """
-
-    device: str = "cpu"
-    use_cache: bool = True
-    cache_path: Path | None = None
-    threads: int | None = None
+def engine_module(name: str) -> EngineModule:
+    """The module that builds the engine called ``name`` (imported now, on first use)."""
+    module = ENGINES[name].module
+    if not module:
+        raise EngineError(f"the {name!r} engine translates nothing")
+    return cast(EngineModule, importlib.import_module(module))
 
 
-def argos_available(src: str, tgt: str) -> bool:
-    try:
-        from postedit.engines.argos_packages import find_route, installed_packages
-
-        packages = installed_packages()
-    except ImportError:
-        return False
-    return all(find_route(a, b, packages) for a, b in ((src, tgt), (tgt, src)))
-
-
-def apertium_available(src: str, tgt: str) -> bool:
-    from postedit.engines.apertium import mode_for
-
-    return mode_for(src, tgt) is not None and mode_for(tgt, src) is not None
+def is_available(name: str, src: str, tgt: str) -> bool:
+    """Whether the engine called ``name`` can translate ``src<->tgt`` here."""
+    return bool(ENGINES[name].module) and engine_module(name).available(src, tgt)
 
 
 def available_engine(src: str, tgt: str) -> str:
-    """What ``--engine auto`` resolves to for this pair."""
-    if argos_available(src, tgt):
-        return "argos"
-    if apertium_available(src, tgt):
-        return "apertium"
-    return "none"
+    """What ``--engine auto`` resolves to for this pair: the first installed engine."""
+    return next((name for name in ENGINES if is_available(name, src, tgt)), "none")
 
 
 def auto_choice(src: str, tgt: str) -> str:
@@ -91,13 +85,17 @@ def auto_choice(src: str, tgt: str) -> str:
     return name
 
 
+def _check_name(name: str) -> None:
+    if name not in ENGINE_CHOICES:
+        raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
+
+
 def get_engine(
     name: str, src: str, tgt: str, config: EngineConfig | None = None, **overrides: object
 ) -> Engine | None:
     """The engine called ``name`` (or chosen by ``auto``) for ``src<->tgt``; None for none."""
     config = replace(config or EngineConfig(), **overrides)  # type: ignore[arg-type]
-    if name not in ENGINE_CHOICES:
-        raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
+    _check_name(name)
     if name == "none":
         return None
     if src == tgt:
@@ -110,35 +108,12 @@ def get_engine(
         name = auto_choice(src, tgt)
         if name == "none":
             return None
-    engine = _build(name, src, tgt, config)
+    engine = engine_module(name).build(src, tgt, config)
     if config.use_cache:
-        from postedit.cache import CachedEngine, TranslationCache
+        from postedit.engines.cache import CachedEngine, TranslationCache
 
         return CachedEngine(engine, TranslationCache(config.cache_path))  # type: ignore[return-value]
     return engine
-
-
-def _build(name: str, src: str, tgt: str, config: EngineConfig) -> Engine:
-    if name == "argos":
-        from postedit.engines.argos import ArgosEngine
-        from postedit.extras import EXTRA_MODULES, MissingExtraError, missing_extra_message
-
-        try:
-            return ArgosEngine(src, tgt, device=config.device, threads=config.threads)
-        except ModuleNotFoundError as exc:  # ctranslate2/sentencepiece load lazily
-            missing = (exc.name or "").split(".", 1)[0]
-            if missing not in EXTRA_MODULES["argos"]:
-                raise
-            raise MissingExtraError(
-                missing_extra_message("argos", "--engine argos", missing)
-            ) from None
-    from postedit.engines.apertium import ApertiumEngine, apertium_binary, install_hint
-
-    if apertium_binary() is None:
-        raise EngineError(f"apertium is not installed; {install_hint(src, tgt)}")
-    if not apertium_available(src, tgt):
-        raise EnginePairError(f"Apertium cannot translate {src}<->{tgt} here; {install_hint(src, tgt)}")
-    return ApertiumEngine(src, tgt)
 
 
 class EngineSelector:
@@ -152,8 +127,7 @@ class EngineSelector:
         self, name: str, source_lang: str, config: EngineConfig | None = None,
         *, skip_pairs: bool = False,
     ) -> None:  # fmt: skip
-        if name not in ENGINE_CHOICES:
-            raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
+        _check_name(name)
         self.name = name
         self.source_lang = source_lang
         self.config = config or EngineConfig()

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from postedit.engines.base import ForcedScore, Hypothesis, Translation, UnknownWord
+from postedit.engines.base import EngineConfig, ForcedScore, Hypothesis, Translation, UnknownWord
 from postedit.errors import EngineError, EnginePairError
 
 MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
@@ -260,3 +260,17 @@ class ApertiumEngine:
 
     def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[ForcedScore]:
         raise EngineError("Apertium is rule-based and cannot score translations (use argos)")
+
+
+def available(src: str, tgt: str) -> bool:
+    """Whether Apertium pairs for both directions are installed (the engine registry asks)."""
+    return mode_for(src, tgt) is not None and mode_for(tgt, src) is not None
+
+
+def build(src: str, tgt: str, config: EngineConfig) -> ApertiumEngine:
+    """The Apertium engine for ``src<->tgt``, or an error saying what to install."""
+    if apertium_binary() is None:
+        raise EngineError(f"apertium is not installed; {install_hint(src, tgt)}")
+    if not available(src, tgt):
+        raise EnginePairError(f"Apertium cannot translate {src}<->{tgt} here; {install_hint(src, tgt)}")
+    return ApertiumEngine(src, tgt)

@@ -23,7 +23,7 @@ from postedit.engines.argos_packages import (
     installed_packages,
     missing_model_error,
 )
-from postedit.engines.base import ForcedScore, Hypothesis, TokenScore, Translation
+from postedit.engines.base import EngineConfig, ForcedScore, Hypothesis, TokenScore, Translation
 from postedit.errors import EngineError
 from postedit.notices import notice_once
 
@@ -280,3 +280,25 @@ def length_sorted_batches(tokens: Sequence[Sequence[str]], size: int = BATCH_SIZ
     """Indices grouped into batches of similar length (less padding, faster decoding)."""
     order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
     return [order[i : i + size] for i in range(0, len(order), size)]
+
+
+def available(src: str, tgt: str) -> bool:
+    """Whether Argos packages (direct or through English) cover both directions."""
+    try:
+        packages = installed_packages()
+    except ImportError:
+        return False
+    return all(find_route(a, b, packages) for a, b in ((src, tgt), (tgt, src)))
+
+
+def build(src: str, tgt: str, config: EngineConfig) -> ArgosEngine:
+    """The Argos engine for ``src<->tgt``; without the ``[argos]`` extra, one line naming it."""
+    from postedit.extras import EXTRA_MODULES, MissingExtraError, missing_extra_message
+
+    try:
+        return ArgosEngine(src, tgt, device=config.device, threads=config.threads)
+    except ModuleNotFoundError as exc:  # ctranslate2/sentencepiece load lazily
+        missing = (exc.name or "").split(".", 1)[0]
+        if missing not in EXTRA_MODULES["argos"]:
+            raise
+        raise MissingExtraError(missing_extra_message("argos", "--engine argos", missing)) from None

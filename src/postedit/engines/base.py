@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 
@@ -128,15 +129,35 @@ class ForcedScore:
 
 @dataclass(frozen=True)
 class EngineInfo:
-    """What ``postedit models list`` and ``--engine auto`` know about an engine.
+    """One entry of the engine registry (:data:`postedit.engines.ENGINES`).
 
     Attributes:
-        name: registry name (``argos``, ``apertium``, ``none``).
-        description: one line for ``--help`` and listings.
+        name: registry name (``argos``, ``apertium``, ``none``): ``--engine``, JSONL, the cache key.
+        description: one line for ``--help``, listings and the README's engine table.
+        module: the module that builds it (an :class:`EngineModule`), imported only
+            when the engine is asked about; "" for ``none``.
     """
 
     name: str
     description: str
+    module: str = ""
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """How engines are built.
+
+    Attributes:
+        device: ``cpu`` or ``cuda`` (Argos only; falls back to CPU with a notice).
+        use_cache: keep results in the SQLite translation cache (``--no-cache`` turns it off).
+        cache_path: the cache database; None for the user cache directory.
+        threads: CPU threads per Argos model; None uses every core (``--jobs`` divides them).
+    """
+
+    device: str = "cpu"
+    use_cache: bool = True
+    cache_path: Path | None = None
+    threads: int | None = None
 
 
 @runtime_checkable
@@ -169,4 +190,16 @@ class Engine(Protocol):
 
     def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[ForcedScore]:
         """Forced-decode each target given its source; raise EngineError if unsupported."""
+        ...
+
+
+class EngineModule(Protocol):
+    """What an engine's module (``EngineInfo.module``) defines for the registry."""
+
+    def available(self, src: str, tgt: str) -> bool:
+        """Whether both directions ``src->tgt`` and ``tgt->src`` are installed here."""
+        ...
+
+    def build(self, src: str, tgt: str, config: EngineConfig) -> Engine:
+        """The engine for ``src<->tgt``; EngineError (how to install it) when it cannot be."""
         ...

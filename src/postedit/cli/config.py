@@ -6,6 +6,8 @@ import json
 
 import click
 
+from postedit.cli.common import user_settings
+
 # Settings the file accepts and validates that the analysis does not use yet.
 NOT_APPLIED: tuple[str, ...] = ()
 
@@ -24,7 +26,6 @@ def show_config(fmt: str) -> None:
 
     Options given to a command override these for that command.
     """
-    from postedit.cli import user_settings
     from postedit.user_config import config_file
 
     root = click.get_current_context().find_root().ensure_object(dict)
@@ -51,3 +52,6 @@ def _toml(value: object) -> str:
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
     return json.dumps(value, ensure_ascii=False)
+
+
+COMMANDS = [config_group]

@@ -1,6 +1,6 @@
 """``postedit models`` and ``postedit cache``: thin commands over engines and the cache.
 
-The lead's ``cli.py`` adds :data:`models_group` and :data:`cache_group` to the
+:mod:`postedit.cli` adds :data:`models_group` and :data:`cache_group` to the
 main group; errors are :class:`~postedit.errors.EngineError` and print as one line.
 """
 
@@ -109,7 +109,7 @@ def cache_group() -> None:
     epilog="\b\nExample:\n  postedit cache info",
 )  # fmt: skip
 def cache_info() -> None:
-    from postedit.cache import TranslationCache
+    from postedit.engines.cache import TranslationCache
 
     info = TranslationCache().info()
     click.echo(f"path: {info.path}")
@@ -125,10 +125,13 @@ def cache_info() -> None:
     epilog="\b\nExample:\n  postedit cache clear",
 )
 def cache_clear() -> None:
-    from postedit.cache import TranslationCache
+    from postedit.engines.cache import TranslationCache
 
     try:
         removed = TranslationCache().clear()
     except OSError as exc:
         raise EngineError(f"cannot clear the translation cache: {exc}") from exc
     click.echo(f"removed {removed} cached results")
+
+
+COMMANDS = [models_group, cache_group]

@@ -1,30 +1,17 @@
 """``postedit lexicon``: list, add, remove, import and export remembered decisions.
 
 The lexicon itself lives in :mod:`postedit.user_lexicon`; the ``--lexicon`` and
-``--site`` options that ``score``, ``apply`` and ``review`` share are defined here.
+``--site`` options that ``score``, ``apply`` and ``review`` share are in
+:mod:`postedit.cli.common`.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import click
 
-
-def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """Keep --lexicon/--site in the root context for ``cli.chosen_lexicon``."""
-    ctx.find_root().ensure_object(dict)[param.name or ""] = value
-    return value
-
-
-LEXICON_OPTIONS = [
-    click.option("--lexicon", "lexicon_files", multiple=True, metavar="FILE", expose_value=False,
-                 callback=_remember, help="A team lexicon (JSONL) on top of your own; "
-                 "repeatable. See: postedit lexicon list"),
-    click.option("--site", metavar="NAME", expose_value=False, callback=_remember,
-                 help="The site the articles come from (for per-site boilerplate)."),
-]
+from postedit.cli.common import setting
 
 
 @click.group("lexicon", epilog="\b\nExample:\n  postedit lexicon add Romero --why 'mayor'")
@@ -61,7 +48,6 @@ def add_command(text: str, kind: str, rule: str, site_name: str, why: str,
                 who: str | None) -> None:
     """Add an entry to your own lexicon."""
     from postedit import user_lexicon
-    from postedit.cli import setting
     from postedit.errors import InputError
     from postedit.provenance import utc_now
 
@@ -104,3 +90,6 @@ def export_command() -> None:
     path = user_file()
     for entry in read_entries(path) if path.exists() else []:
         click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+
+
+COMMANDS = [lexicon_group]

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import click
 
+from postedit.cli.common import epilog
 from postedit.errors import InputError
 
 
-def _epilog(examples: str) -> str:
-    return "\b\n" + examples.strip("\n")
-
-
-@click.command("keygen", epilog=_epilog("""
+@click.command("keygen", epilog=epilog("""
 Example:
   postedit keygen ~/.config/postedit/editor.key
 """))
@@ -31,7 +28,7 @@ def keygen_command(key_path: str, force: bool) -> None:
     click.echo(f"{key_path}: private key (keep it secret); {public}: public key", err=True)
 
 
-@click.command("sign", epilog=_epilog("""
+@click.command("sign", epilog=epilog("""
 Examples:
   postedit sign article.edited.txt --key ~/.config/postedit/editor.key
   postedit verify article.edited.txt --pubkey editor.key.pub

@@ -138,3 +138,6 @@ def cluster_info(where: str) -> None:
         click.echo(f"scheduler {address}: {len(workers)} workers, {threads} threads")
         for name, worker in sorted(workers.items()):
             click.echo(f"  {name} {worker.get('nthreads', 0)} threads, {worker.get('host', '')}")
+
+
+COMMANDS = [cluster_group]
