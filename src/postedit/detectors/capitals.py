@@ -196,6 +196,8 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             start = spans.pop()[0]  # "audiencia nacional": one name, one flag
             text = seg.text[start : match.end(1)]
         spans.append((start, match.end(1), text))
+    if ctx.lang != "de":  # German lower-cases adjectives in names: künstliche Intelligenz (KI)
+        spans = _without_overlaps(sorted({*spans, *_spelt_by_acronym(seg.text, ctx)}))
     for start, end, text in spans:
         yield det.flag(
             seg.start + start,
@@ -203,6 +205,59 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             f"“{text}” looks like a name written in lower case",
             text.title(),
         )
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _spelt_by_acronym(text: str, ctx: Context) -> Iterator[tuple[int, int, str]]:
+    """``instituto português do Mar e da Atmosfera (IPMA)``: the acronym spells the
+    name's words, some of them capitalised, so the lower-case ones lost their capitals.
+    A name written all in lower case (``gross domestic product (GDP)``) is left alone."""
+    for acronym in _ACRONYM.finditer(text):
+        words = _initials_match(text, acronym.start(), acronym.group(1), ctx)
+        if words and any(w.group()[:1].isupper() for w in words):
+            lower = [w for w in words if w.group()[:1].islower()]
+            for run in _adjacent_runs(text, lower):
+                start, end = run[0].start(), run[-1].end()
+                yield start, end, text[start:end]
+
+
+def _initials_match(text: str, end: int, acronym: str, ctx: Context) -> list[re.Match[str]]:
+    """The words before ``end`` whose initials spell ``acronym`` (function words skipped)."""
+    closed = closed_class(ctx.lang)
+    words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
+    letters = list(acronym.lower())
+    matched: list[re.Match[str]] = []
+    for word in reversed(words):
+        if not letters:
+            break
+        if word.group().lower() in closed and matched:
+            continue  # "do Mar e da Atmosfera"
+        if word.group()[:1].lower() != letters[-1]:
+            return []
+        matched.insert(0, word)
+        letters.pop()
+    return matched if not letters else []
+
+
+def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _adjacent_runs(text: str, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    runs: list[list[re.Match[str]]] = []
+    for word in words:
+        if runs and text[runs[-1][-1].end() : word.start()] == " ":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 _MONTH_PREPOSITIONS = frozenset(
