@@ -41,6 +41,8 @@ from itertools import islice
 from postedit.lexicon import commonest_words, verb_form, zipf
 from postedit.segmentation_words import (
     ENCLITICS,
+    GERMAN_PREPOSITION_OBJECTS,
+    GERMAN_THING_ENDINGS,
     NAME_PREFIXES,
     PLACE_NAME_ENDS,
     VERB_PREFIXES,
@@ -193,7 +195,7 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
         return None  # Ministerin, Stetsenkoin, advertit: words and names end this way
     if token[0].isupper():
         compounding = lang not in DICTIONARY_JOIN_LANGS
-        if compounding and (len(right) < 3 or not (doc.alone(left) or _compound_head(left, lang))):
+        if compounding and _feminine_or_compound(left, right, lang, doc):
             return None  # German nouns end in -in, -der, -den: only a name seen alone
         whole = NAME_BASE - LETTER * len(left) + _suffix_logp(right, lang)
     else:
@@ -203,6 +205,14 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
     if doc.repeated(token):
         whole += REPEAT_BONUS
     return _scored(left, right, "function", lang, doc, whole)
+
+
+def _feminine_or_compound(left: str, right: str, lang: str, doc: DocumentWords) -> bool:
+    """German ``Ministerin`` or ``Wochenende``: not two words, unless ``left`` is a thing
+    that takes no feminine -in (``Jahrenin``, ``Rückgangin``) or a word seen alone."""
+    if right == "in" and left.endswith(GERMAN_THING_ENDINGS) and zipf(left, lang) >= MIN_PART_ZIPF:
+        return False
+    return len(right) < 3 or not (doc.alone(left) or _compound_head(left, lang))
 
 
 def _enclitic(token: str, left: str, right: str, lang: str) -> bool:
@@ -259,6 +269,8 @@ def _joins(left: str, right: str, lang: str) -> bool:
     functions = function_words(lang)
     if left in functions and (right in functions or len(left) >= 3 and right in one_letter_words(lang)):
         return True  # ofthe, aufder, quea
+    if lang == "de" and left in functions and right in GERMAN_PREPOSITION_OBJECTS:
+        return True  # auffünf, mitsein: no verb prefix takes a number or a possessive
     if left not in joining_words(lang) or left in VERB_PREFIXES.get(lang, ()):
         return False  # aufstehen, mitmachen: German verbs take these as prefixes
     return len(right) >= 3 and zipf(right, lang) >= MIN_PART_ZIPF

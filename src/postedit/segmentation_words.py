@@ -31,6 +31,14 @@ _ONE_LETTER_WORDS = {
     "it": "e a o è i",
     "pt": "a o e à",
 }
+# German words after a preposition that no verb prefix takes (``auffünf``, ``aufsein``).
+GERMAN_PREPOSITION_OBJECTS = frozenset("""zwei drei vier fünf sechs sieben acht neun zehn elf
+    zwölf zwanzig dreißig hundert tausend sein seine seinen seinem seiner ihr ihre ihren ihrem
+    ihrer unser unsere unseren unserem unserer dieser diese diesen diesem dieses""".split())
+# Endings of German nouns that never take the feminine -in (``Jahrenin``, ``Rückgangin``):
+# the -in of ``Ministerin``, ``Präsidentin``, ``Freundin`` follows a person noun.
+GERMAN_THING_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "ion", "tät", "ang", "tz", "um",
+                        "nis", "ment", "tag")
 # German prefixes of separable verbs (``aufstehen``, ``mitmachen``): no lower-case join after them.
 VERB_PREFIXES = {"de": frozenset("an auf aus bei mit nach vor zu ein ab durch über um unter gegen".split())}
 MAX_JOINING = 4  # a function word run into the next word is short (``the``, ``para``, ``dans``)
