@@ -30,6 +30,7 @@ _RUN_GAIN = 5.0  # what the marked words of a run of three or more must add up t
 _STRONG = 2.0  # ... with one of them at least this foreign
 _VERY_FOREIGN = 2.5  # for two-word runs
 _SHARED = -1.0  # a word inside a run may be this much rarer there than in the article's language
+_TAIL_WORDS = 4  # a foreign run that ends the sentence (marked words and shared ones)
 _MAX_SHARE = 0.6  # a run over most of the sentence is the whole-sentence rule's
 _PLAIN_GAP = re.compile(r"[ \t\u00a0]+(?:\d+[ \t\u00a0]+)?")  # "less than 24 hours"
 
@@ -162,6 +163,8 @@ def _judged(
     marked = [i for i in range(first, last + 1) if (gain[i] or 0.0) >= _MARKED]
     if len(marked) < 2:
         return None
+    if _foreign_tail(words, gain, marked, last):
+        return marked[0], last, (lang,)
     first, last = marked[0], marked[-1]
     if last - first + 1 > _MAX_SHARE * len(words):
         return None
@@ -173,6 +176,14 @@ def _judged(
     if len(marked) > 2 and (sum(gains) < _RUN_GAIN or max(gains) < _STRONG):
         return None
     return first, last, (lang,)
+
+
+def _foreign_tail(words: list[str], gain: list[float | None], marked: list[int], last: int) -> bool:
+    """``a rappelé que outside the normal budget.``: the sentence ends in the other
+    language, four words or more, two of them clearly foreign; a name cannot end so."""
+    if last != len(words) - 1 or last - marked[0] < _TAIL_WORDS - 1 or len(marked) < 2:
+        return False
+    return min(gain[i] or 0.0 for i in marked[:2]) >= _STRONG
 
 
 def _sure_pair(lang: str, words: list[str], gains: list[float], marked: list[int]) -> bool:
