@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from postedit_tui.saving import save as ui_save
-from postedit_tui.session import ReviewSession
 
 from postedit import writers
 from postedit.cli import main
 from postedit.config import resolve
+from postedit.editing.save import save_review as ui_save
+from postedit.editing.session import ReviewSession
 from postedit.errors import OutputError
 from postedit.pipeline import analyse, make_document
 

@@ -48,10 +48,10 @@ def test_reviewing_one_record_saves_the_whole_collection(tmp_path: Path) -> None
     import json
 
     from postedit_tui.context import load_context
-    from postedit_tui.saving import save
-    from postedit_tui.session import ReviewSession
 
     from postedit.config import resolve
+    from postedit.editing.save import save_review as save
+    from postedit.editing.session import ReviewSession
     from postedit.pipeline import analyse
     from postedit.verify import verify
 

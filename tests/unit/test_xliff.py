@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from postedit.agents import human
 from postedit.applying import apply_file
+from postedit.editing.record import Session
 from postedit.formats.xliff import (
     ITS_NS,
     MDA_NS,
@@ -23,8 +25,7 @@ from postedit.formats.xliff import (
     issue_type,
     parse_xliff,
 )
-from postedit.provenance import compact_record, human
-from postedit.session import Session
+from postedit.provenance import compact_record
 from postedit.verify import verify
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from postedit.config import Config
 from postedit.document import Document
 from postedit.edit_memory import EditMemory
+from postedit.editing.journal import journal_path, sha256_of
 from postedit.errors import InputError, OutputError
-from postedit_tui.journal import journal_path, sha256_of
-from postedit_tui.saving import default_output
+from postedit.writers import default_output
 from postedit_tui.scoring import Scorer, open_scorer
 
 ScorerFactory = Callable[[], "Scorer | None"]
@@ -124,7 +124,7 @@ def _read_source(path: str, config: Config) -> str:
 
 def _default_editor() -> str:
     try:
-        from postedit.provenance import resolve_editor
+        from postedit.agents import resolve_editor
     except ImportError:
         import getpass
 

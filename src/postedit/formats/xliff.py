@@ -34,6 +34,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from postedit.editing.record import Session
 from postedit.errors import InputError, OutputError
 from postedit.formats.xliff_issues import (  # noqa: F401  (re-exported: the mapping tables)
     ISSUE_TYPES,
@@ -44,15 +45,14 @@ from postedit.formats.xliff_issues import (  # noqa: F401  (re-exported: the map
     notes_element,
     unit_state,
 )
+from postedit.input_file import load_source
 from postedit.provenance import (
     document_from_record,
     expand_record,
     load_input_for,
-    load_source,
     read_record,
     sha256_hex,
 )
-from postedit.session import Session
 from postedit.writers import default_output, sidecar_path
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"

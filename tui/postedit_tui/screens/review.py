@@ -2,7 +2,7 @@
 
 Workers (detectors, engine scoring) post messages; only ``@on`` handlers and
 actions touch widgets. Every editing action goes through the
-:class:`~postedit_tui.session.ReviewSession`, whose changes the journal records.
+:class:`~postedit.editing.session.ReviewSession`, whose changes the journal records.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from postedit.editing.changes import Change
+from postedit.editing.journal import Journal, find_resumable, journal_holder
+from postedit.editing.session import ReviewSession
+from postedit.editing.suggestions import Suggestion, all_suggestions, engine_alternatives, memory_suggestions
 from postedit_tui import render
 from postedit_tui.commands import BindingCommands
 from postedit_tui.context import ReviewContext
-from postedit_tui.journal import Journal, find_resumable, journal_holder
 from postedit_tui.mark_fine import FineScreen, fine_everywhere, flagged_word
-from postedit_tui.memory import memory_suggestions
 from postedit_tui.messages import (
     DetectorsDone,
     DetectorsFailed,
@@ -35,9 +37,7 @@ from postedit_tui.scoring import (
 )
 from postedit_tui.screens.review_saving import ReviewSaving
 from postedit_tui.screens.review_workers import ReviewWorkers
-from postedit_tui.session import Change, ReviewSession
 from postedit_tui.source import align_source, source_for
-from postedit_tui.suggestions import Suggestion, all_suggestions, engine_alternatives
 from postedit_tui.widgets import (
     EvidencePane,
     FocusPane,
