@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from postedit_tui.app import ReviewApp
-from postedit_tui.context import ReviewContext, load_context
-from postedit_tui.scoring import ScoredBatch
 from postedit_tui.widgets.segment_editor import SegmentEditor
 
 from postedit.config import resolve
 from postedit.document import Document, Segment
+from postedit.editing.review_context import ReviewContext, load_context
+from postedit.engine_scoring import ScoredBatch
 
 DATA = Path(__file__).parent / "data"
 

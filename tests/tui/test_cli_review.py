@@ -47,9 +47,8 @@ def test_a_collection_needs_a_record_id(tmp_path: Path) -> None:
 def test_reviewing_one_record_saves_the_whole_collection(tmp_path: Path) -> None:
     import json
 
-    from postedit_tui.context import load_context
-
     from postedit.config import resolve
+    from postedit.editing.review_context import load_context
     from postedit.editing.save import save_review as save
     from postedit.editing.session import ReviewSession
     from postedit.pipeline import analyse

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import DATA
-from postedit_tui.scoring import RoundTripScorer, open_scorer, scored_segments
 
+from postedit.backtranslation import scored_segments
 from postedit.config import resolve
+from postedit.engine_scoring import RoundTripScorer, open_scorer
 from postedit.pipeline import make_document
-
-backtranslation = pytest.importorskip("postedit.backtranslation")
 
 
 class EchoEngine:

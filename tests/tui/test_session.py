@@ -208,7 +208,7 @@ def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None
 
 
 def test_review_refuses_an_output_it_cannot_write_before_opening(tmp_path: Path) -> None:
-    from postedit_tui.context import load_context
+    from postedit.editing.review_context import load_context
 
     article = tmp_path / "a.txt"
     article.write_text("A short article. It is fine.\n", encoding="utf-8")

@@ -21,10 +21,9 @@ from postedit.formats.xliff import (
     MTC_NS,
     XLIFF_NS,
     export_file,
-    import_file,
     issue_type,
-    parse_xliff,
 )
+from postedit.formats.xliff_import import import_file, parse_xliff
 from postedit.provenance import compact_record
 from postedit.verify import verify
 
