@@ -1,4 +1,4 @@
-"""The review session model, suggestions, journal and saving: pure Python, no Textual."""
+"""The editing model: review session, suggestions, journal, saving, crediting fixes."""
 
 from __future__ import annotations
 
@@ -6,18 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
+from postedit.applying import apply_file
 from postedit.config import resolve
 from postedit.diffing import word_diff
 from postedit.editing.changes import Change
 from postedit.editing.journal import Journal, find_resumable, journal_path, read_entries, replay
-from postedit.editing.save import default_output
-from postedit.editing.save import save_review as save
+from postedit.editing.save import save_review
 from postedit.editing.session import ReviewSession
 from postedit.editing.suggestions import all_suggestions, engine_alternatives
 from postedit.errors import OutputError
-from postedit.pipeline import analyse, make_document
+from postedit.pipeline import analyse, load_documents, make_document
+from postedit.provenance import revisions_of
+from postedit.writers import default_output
+
+TESTS = Path(__file__).resolve().parents[1]
+DATA = TESTS / "tui" / "data"
+ARTICLES = TESTS.parent / "fixtures" / "articles"
 
 
 def new_session() -> ReviewSession:
@@ -168,13 +173,13 @@ def test_save_writes_the_edited_text_and_never_the_input(tmp_path: Path) -> None
     session.remove("b9.s1")
     output = default_output(str(article))
     assert output.endswith("article.edited.txt")
-    saved = save(session, str(article), output)
+    saved = save_review(session, str(article), output)
     assert Path(saved.output).read_text(encoding="utf-8") == session.output_text()
     with pytest.raises(OutputError):
-        save(session, str(article), str(article), force=True)
+        save_review(session, str(article), str(article), force=True)
     with pytest.raises(OutputError, match="exists"):
-        save(session, str(article), output)
-    save(session, str(article), output, force=True)
+        save_review(session, str(article), output)
+    save_review(session, str(article), output, force=True)
 
 
 def test_word_diff_keeps_every_character() -> None:
@@ -197,7 +202,7 @@ def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None
     session.edit("b3.s1", "Heavy rain flooded the district.")
     session.remove("b9.s1")
     session.undo()
-    saved = save(session, str(article), str(tmp_path / "out.txt"))
+    saved = save_review(session, str(article), str(tmp_path / "out.txt"))
     record = json.loads(Path(saved.sidecar or "").read_text(encoding="utf-8"))
     by = {seg["id"]: [(r["by"], r["action"]) for r in seg["revisions"]]
           for doc in record["documents"] for seg in doc["segments"] if seg["revisions"]}
@@ -216,3 +221,33 @@ def test_review_refuses_an_output_it_cannot_write_before_opening(tmp_path: Path)
         load_context(str(article), config=resolve(), output=str(tmp_path / "no" / "out.txt"))
     with pytest.raises(OutputError, match="overwrite"):
         load_context(str(article), config=resolve(), output=str(article))
+
+
+def test_apply_credits_fixes_exactly_as_an_accepted_all_fixes_suggestion(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text((ARTICLES / "housing-law-en.txt").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    applied = apply_file(str(article), output=str(tmp_path / "applied.txt"), editor="Ann")
+    config = resolve()
+    document = next(iter(load_documents([str(article)], config)))
+    session = ReviewSession(analyse(document, config), config, "Ann")
+    for segment_id in session.ids:
+        found = all_suggestions(segment_id, session.text(segment_id),
+                                session.local_flags(segment_id))
+        if found and found[0].change.action == "fix":
+            session.apply(found[0].change)
+    reviewed = save_review(session, str(article), str(tmp_path / "reviewed.txt"))
+    by_apply = _revisions(applied.sidecar)
+    assert any(len(steps) > 1 for steps in by_apply.values())  # a sentence with two fixes
+    by_review = _revisions(reviewed.sidecar)
+    assert by_apply == {seg: by_review.get(seg) for seg in by_apply}
+
+
+def _revisions(sidecar: str | None) -> dict[str, list[tuple]]:
+    """Per segment: who, what, both texts, the fixes and the flags of each revision."""
+    record = json.loads(Path(sidecar or "").read_text(encoding="utf-8"))
+    out: dict[str, list[tuple]] = {}
+    for r in revisions_of(record):
+        out.setdefault(r.segment, []).append(
+            (r.by, r.action, r.before, r.after, r.fixes, r.flags_before, r.flags_after))
+    return out
