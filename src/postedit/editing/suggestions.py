@@ -1,10 +1,10 @@
-"""Numbered suggestions for a segment: mechanical fixes first, then engine alternatives.
+"""Numbered suggestions for a segment: remembered fixes, mechanical fixes, engine rewrites.
 
-Suggestion 1 applies every mechanical fix together (when there are several), then
-each fix is offered on its own; engine alternatives follow (the engine's fresh
-translation of the source sentence, the round trip). Each suggestion is the full
-new text of the segment plus the :class:`~postedit.editing.changes.Change` to apply it
-(a remembered fix from the edit memory comes first, when there is one).
+A fix remembered in the edit memory comes first, when there is one. Then every
+mechanical fix together (when there are several), then each fix on its own; engine
+alternatives follow (the engine's fresh translation of the source sentence, the
+round trip). Each suggestion is the full new text of the segment plus the
+:class:`~postedit.editing.changes.Change` to apply it.
 """
 
 from __future__ import annotations
