@@ -175,11 +175,24 @@ def test_save_writes_the_edited_text_and_never_the_input(tmp_path: Path) -> None
     assert output.endswith("article.edited.txt")
     saved = save_review(session, str(article), output)
     assert Path(saved.output).read_text(encoding="utf-8") == session.output_text()
-    with pytest.raises(OutputError):
+    with pytest.raises(OutputError, match="article being reviewed"):
         save_review(session, str(article), str(article), force=True)
-    with pytest.raises(OutputError, match="exists"):
+    with pytest.raises(OutputError, match=r"exists \(save again to overwrite\)"):
         save_review(session, str(article), output)
     save_review(session, str(article), output, force=True)
+
+
+def test_save_never_overwrites_a_sidecar_it_did_not_ask_about(tmp_path: Path) -> None:
+    session = new_session()
+    article = tmp_path / "article.txt"
+    article.write_text(session.document.text, encoding="utf-8")
+    session.remove("b9.s1")
+    stale = tmp_path / "out.txt.prov.json"
+    stale.write_text("someone else's record", encoding="utf-8")
+    with pytest.raises(OutputError, match="save again"):
+        save_review(session, str(article), str(tmp_path / "out.txt"))
+    assert stale.read_text(encoding="utf-8") == "someone else's record"
+    assert not (tmp_path / "out.txt").exists()
 
 
 def test_word_diff_keeps_every_character() -> None:

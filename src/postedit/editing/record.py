@@ -51,6 +51,7 @@ from postedit.provenance import (
     utc_now,
 )
 from postedit.writers import (
+    EXISTS,
     backup_path,
     check_writable,
     default_output,
@@ -66,6 +67,19 @@ if TYPE_CHECKING:
     from postedit.user_lexicon import Lexicon
 
 Clock = Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Refusals:
+    """What a save says when it will not overwrite: the CLI and the review UI word it apart.
+
+    Attributes:
+        input: the output is the input file itself.
+        exists: the output (or its sidecar) exists and ``force`` is off.
+    """
+
+    input: str = "output would overwrite the input; use --in-place"
+    exists: str = EXISTS
 
 
 @dataclass(frozen=True)
@@ -254,9 +268,11 @@ class Session:
         in_place: bool = False,
         force: bool = False,
         sidecar: str | None = None,
+        refusals: Refusals = Refusals(),
     ) -> SavedFiles:
         """Write the output and its ``.prov.json`` sidecar, atomically; see :func:`save_session`."""
-        return save_session(self, output, in_place=in_place, force=force, sidecar=sidecar)
+        return save_session(self, output, in_place=in_place, force=force, sidecar=sidecar,
+                            refusals=refusals)
 
     @classmethod
     def resume(cls, source: SourceFile, record: Mapping, **options: Any) -> Session:
@@ -326,6 +342,7 @@ def save_session(
     in_place: bool = False,
     force: bool = False,
     sidecar: str | None = None,
+    refusals: Refusals = Refusals(),
 ) -> SavedFiles:
     """Write output then sidecar, each atomically, never clobbering without ``force``.
 
@@ -345,8 +362,8 @@ def save_session(
         finish_pending(output, sidecar)  # a save that a crash interrupted: complete it first
     if not in_place:
         if os.path.abspath(output) == os.path.abspath(source.path) and output != "-":
-            raise OutputError("output would overwrite the input; use --in-place", path=output)
-        check_writable([p for p in (output, sidecar) if p], force=force)
+            raise OutputError(refusals.input, path=output)
+        check_writable([p for p in (output, sidecar) if p], force=force, exists=refusals.exists)
     backup = None
     input_path = source.path
     if in_place:

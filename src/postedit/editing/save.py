@@ -4,26 +4,28 @@ The history of a :class:`~postedit.editing.session.ReviewSession` is recorded
 change by change in a recording :class:`~postedit.editing.record.Session`
 (``human:NAME``, ``rule:ID``, ``engine:NAME/MODEL``; one revision per fix, as
 ``postedit apply`` records) and written by
-:func:`~postedit.editing.record.save_session`, the same save (and the same
-overwrite guards) as ``apply``. The input is never overwritten.
+:func:`~postedit.editing.record.save_session`, the same save and the same
+overwrite checks as ``apply``, worded for the UI. The input is never overwritten.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from postedit.agents import EngineInfo, engine_info
 from postedit.edit_memory import EditMemory, session_fixes
 from postedit.editing.changes import Change
-from postedit.editing.record import Session, note_lexicon, record_change
+from postedit.editing.record import Refusals, Session, note_lexicon, record_change
 from postedit.editing.session import ReviewSession
 from postedit.errors import OutputError
 from postedit.provenance import utc_now
 from postedit.writers import default_output
 
 __all__ = ["Saved", "default_output", "save_review"]
+
+REVIEW_REFUSALS = Refusals("refusing to overwrite the article being reviewed",
+                           "already exists (save again to overwrite)")
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,9 @@ def save_review(session: ReviewSession, article: str, output: str, *, force: boo
     ``engines`` (``{name, version, model}``) are the engines that scored the session;
     ``doc`` is the reviewed article's index in a ``.jsonl`` collection (the other
     records are written back unchanged); the saved fixes are added to ``memory``.
-    Raises :class:`OutputError` when ``output`` is the input, or exists and ``force``
-    is off.
+    Raises :class:`OutputError` when ``output`` is the input, or it or its sidecar
+    exists and ``force`` is off (the checks of every save, worded for the UI).
     """
-    if os.path.abspath(output) == os.path.abspath(article):
-        raise OutputError("refusing to overwrite the article being reviewed", path=output)
-    if not force and os.path.exists(output):
-        raise OutputError("already exists (save again to overwrite)", path=output)
     moment = [session.log[0][2] if session.log else utc_now()]
     record = Session.open(
         article, config=session.config, editor=session.editor, settings=_settings(session),
@@ -62,7 +60,7 @@ def save_review(session: ReviewSession, article: str, output: str, *, force: boo
         moment[0] = at  # each revision carries the time the editor acted
         _record(record, session, kind, change, doc)
     moment[0] = utc_now()
-    saved = record.save(output, force=True)
+    saved = record.save(output, force=force, refusals=REVIEW_REFUSALS)
     if memory is not None:
         memory.remember(session_fixes(record, article, site=site))
     return Saved(saved.output, saved.sidecar)
