@@ -116,7 +116,7 @@ def child(article: str, output: str, seed: int, actions: int) -> None:
     """Run one trial's review session; never returns normally before the kill (it sleeps)."""
     from postedit import writers
     from postedit.editing import journal as journal_module
-    from postedit.editing.save import save_review as save
+    from postedit.editing.save import save_review
 
     rng = random.Random(seed)
     writers.FAULT_HOOK = _stage_hook(rng)
@@ -132,7 +132,7 @@ def child(article: str, output: str, seed: int, actions: int) -> None:
             _say(f"ack {len(session.log)} {state_hash(session)}")
         if rng.random() < 0.2:
             _say(f"saving {hashlib.sha256(session.output_text().encode()).hexdigest()[:16]}")
-            save(session, article, output, force=True)
+            save_review(session, article, output, force=True)
             session.mark_saved()
             opened.journal.saved(output)
             _say("saved")
