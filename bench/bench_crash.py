@@ -1,7 +1,7 @@
 """Crash trials: kill a review session with SIGKILL at random moments, resume, count losses.
 
 Each trial runs a child process that opens a review session through the same
-library code the review UI runs (``postedit_tui.session``, ``journal``,
+library code the review UI runs (``postedit.editing.session``, ``journal``,
 ``saving``; no Textual), makes a random number of edits, accepted fixes,
 undos and saves, and prints ``ack`` to a pipe after each journal write
 returns. The parent kills the child with SIGKILL at a random moment, then
@@ -48,9 +48,8 @@ RENAME_STAGES = ("before-commit", "between-renames", "before-rename")
 
 
 def _session(article: str):  # type: ignore[no-untyped-def]
-    from postedit_tui.session import ReviewSession
-
     from postedit.config import resolve
+    from postedit.editing.session import ReviewSession
     from postedit.pipeline import analyse, make_document
 
     config = resolve()
@@ -95,7 +94,7 @@ def _stage_hook(rng: random.Random):  # type: ignore[no-untyped-def]
 
 
 def _act(session, rng: random.Random, step: int) -> str:  # type: ignore[no-untyped-def]
-    from postedit_tui.suggestions import all_suggestions
+    from postedit.editing.suggestions import all_suggestions
 
     segment = rng.choice(session.ids)
     roll = rng.random()
@@ -115,10 +114,9 @@ def _act(session, rng: random.Random, step: int) -> str:  # type: ignore[no-unty
 
 def child(article: str, output: str, seed: int, actions: int) -> None:
     """Run one trial's review session; never returns normally before the kill (it sleeps)."""
-    from postedit_tui import journal as journal_module
-    from postedit_tui.saving import save
-
     from postedit import writers
+    from postedit.editing import journal as journal_module
+    from postedit.editing.save import save_review
 
     rng = random.Random(seed)
     writers.FAULT_HOOK = _stage_hook(rng)
@@ -134,7 +132,7 @@ def child(article: str, output: str, seed: int, actions: int) -> None:
             _say(f"ack {len(session.log)} {state_hash(session)}")
         if rng.random() < 0.2:
             _say(f"saving {hashlib.sha256(session.output_text().encode()).hexdigest()[:16]}")
-            save(session, article, output, force=True)
+            save_review(session, article, output, force=True)
             session.mark_saved()
             opened.journal.saved(output)
             _say("saved")
@@ -219,7 +217,7 @@ class Outcome:
 
 def check(article: str, output: str, seen: Seen) -> Outcome:
     """Resume the journal as the UI would and compare with what the child acknowledged."""
-    from postedit_tui import journal as journal_module
+    from postedit.editing import journal as journal_module
 
     path = journal_module.journal_path(output)
     journal_bad, why = _journal_garbage(path)
@@ -250,7 +248,7 @@ def _journal_garbage(path: str) -> tuple[bool, str]:
 
 
 def _compare(session, entries, seen: Seen) -> tuple[bool, str]:  # type: ignore[no-untyped-def]
-    from postedit_tui.journal import replay
+    from postedit.editing.journal import replay
 
     replayed = 0
     state_at_ack = state_hash(session) if seen.acked == 0 else None

@@ -131,7 +131,7 @@ def bench_cache(texts: list[str]) -> None:
 
 
 def _bench_cache_for(name: str, document) -> None:  # type: ignore[no-untyped-def]
-    from postedit.backtranslation import score_document
+    from postedit.engine_scoring import score_document
     from postedit.engines import get_engine
     from postedit.pipeline import analyse
 

@@ -20,11 +20,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from postedit_tui.app import ReviewApp
-from postedit_tui.context import load_context
-from postedit_tui.scoring import ScoredBatch
 
 from postedit.config import resolve
 from postedit.document import Document, Segment
+from postedit.editing.review_context import load_context
+from postedit.engine_scoring import ScoredBatch
 from postedit.pipeline import analyse
 
 SENTENCES = [

@@ -1,35 +1,29 @@
 """Headless editing: apply the detectors' mechanical fixes and save with provenance.
 
-:func:`apply_fixes_in_session` records each rule's fixes on each segment as one
-``rule:ID`` revision (flags before and after, the fixes themselves as data) in
-a :class:`~postedit.session.Session`, exactly as the review UI records its
-edits; :func:`apply_file` reads, analyses, applies and saves (or, for a dry run,
-returns the diff instead).
+:func:`apply_fixes_in_session` makes each segment's fixes one
+:func:`~postedit.editing.changes.fix_change` and records it in a
+:class:`~postedit.editing.record.Session` exactly as the review UI records an
+accepted "all fixes": one ``rule:ID`` revision per fix (flags before and after, the
+fix itself as data). :func:`apply_file` reads, analyses, applies and saves (or, for
+a dry run, returns the diff instead).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 
+from postedit.agents import rule
 from postedit.config import Config, resolve
 from postedit.diffing import DocumentDiff, document_diff
 from postedit.edit_memory import EditMemory, session_fixes
-from postedit.flags import Fix, Flag, apply_fixes
+from postedit.editing.changes import BOILERPLATE, fix_change
+from postedit.editing.record import Session, note_lexicon, record_change
+from postedit.flags import Fix, Flag
+from postedit.input_file import load_source
 from postedit.pipeline import DocumentReport, SegmentReport, analyse, recheck
-from postedit.provenance import (
-    Revision,
-    fix_json,
-    flags_json,
-    load_source,
-    rule,
-    sha256_hex,
-)
-from postedit.session import Session
-from postedit.user_lexicon import Lexicon
+from postedit.provenance import Revision, flags_json, sha256_hex
 from postedit.writers import default_output
-
-BOILERPLATE = "boilerplate"
 
 
 @dataclass(frozen=True)
@@ -103,19 +97,6 @@ def apply_memory_in_session(
     return done
 
 
-def note_lexicon(session: Session, reports: Sequence[DocumentReport], lexicon: Lexicon,
-                 first_doc: int = 0) -> None:
-    """Record, per segment, the lexicon entries (and their files) that changed its verdict."""
-    by_name = {entry.describe(): entry for entry in lexicon.entries}
-    for index, report in enumerate(reports, first_doc):
-        for seg_report in report.segments:
-            names = (seg_report.extra or {}).get("lexicon") or ()
-            if names:
-                session.lexicon_used[(index, seg_report.segment.id)] = [
-                    {"entry": name, "source": by_name[name].source if name in by_name else ""}
-                    for name in names]
-
-
 def _is_boilerplate(seg_report: SegmentReport) -> bool:
     return seg_report.block.kind == BOILERPLATE or any(
         f.rule == BOILERPLATE for f in seg_report.flags
@@ -123,7 +104,13 @@ def _is_boilerplate(seg_report: SegmentReport) -> bool:
 
 
 def _remove(session: Session, index: int, seg_report: SegmentReport) -> list[Revision]:
+    """Remove the segment: by its boilerplate fix when that removes it all (as the UI does)."""
     seg = seg_report.segment
+    change = fix_change(seg.id, seg.text,
+                        _local_fixes(seg_report, lambda flag: flag.rule == BOILERPLATE))
+    if change is not None and change.after == "":
+        return record_change(session, change, doc=index, flags_of=lambda text: (
+            flags_json(seg_report.flags, seg.start) if text == seg.text else []))
     flags = flags_json(seg_report.flags, seg.start)
     revision = session.record(seg.id, "", rule(BOILERPLATE), "remove", doc=index,
                               flags_before=flags)
@@ -139,38 +126,37 @@ def _fix_segment(
     config: Config | None,
 ) -> list[Revision]:
     seg = seg_report.segment
-    fixes = [f.fix for f in seg_report.flags if _chosen(f, wanted)]
-    if not fixes:
+    fixes = _local_fixes(seg_report, lambda flag: _chosen(flag, wanted))
+    change = fix_change(seg.id, seg.text, fixes)
+    if change is None:
         return []
-    _, chosen = apply_fixes(seg.text, [fx for fx in fixes if fx is not None], offset=seg.start)
-    flags_before = flags_json(seg_report.flags, seg.start)
-    applied: list[Fix] = []
-    done = []
-    for rule_id in dict.fromkeys(fx.rule for fx in chosen):
-        group = [fx for fx in chosen if fx.rule == rule_id]
-        relative = [_relative(fx, applied, seg.start) for fx in group]
-        applied += group
-        after = apply_fixes(seg.text, applied, offset=seg.start)[0]
-        flags_after = flags_json(recheck(report.document, seg.id, after, config).flags)
-        revision = session.record(seg.id, after, rule(rule_id), "fix", doc=index,
-                                  flags_before=flags_before, flags_after=flags_after,
-                                  fixes=relative)
-        if revision is not None:
-            done.append(revision)
-            flags_before = flags_after
-    return done
+    return record_change(session, change, doc=index,
+                         flags_of=_flags_of(report, seg_report, config))
 
 
 def _chosen(flag: Flag, wanted: set[str] | None) -> bool:
-    if flag.fix is None or flag.rule == BOILERPLATE:
-        return False
-    return wanted is None or flag.rule in wanted
+    return flag.rule != BOILERPLATE and (wanted is None or flag.rule in wanted)
 
 
-def _relative(fix: Fix, applied: Sequence[Fix], base: int) -> dict:
-    """``fix`` in the coordinates of the segment text after the ``applied`` fixes."""
-    shift = sum(len(f.replacement) - (f.end - f.start) for f in applied if f.start < fix.start)
-    return fix_json(fix, base - shift)
+def _local_fixes(seg_report: SegmentReport, chosen: Callable[[Flag], bool]) -> list[Fix]:
+    """The fixes of the chosen flags, offsets local to the segment's text."""
+    start = seg_report.segment.start
+    fixes = [f.fix for f in seg_report.flags if f.fix is not None and chosen(f)]
+    return [replace(fix, start=fix.start - start, end=fix.end - start) for fix in fixes]
+
+
+def _flags_of(report: DocumentReport, seg_report: SegmentReport,
+              config: Config | None) -> Callable[[str], list[dict]]:
+    """Flags of the segment with a text (offsets local to it), each text checked once."""
+    seg = seg_report.segment
+    found = {seg.text: flags_json(seg_report.flags, seg.start)}
+
+    def flags_of(text: str) -> list[dict]:
+        if text not in found:
+            found[text] = flags_json(recheck(report.document, seg.id, text, config).flags)
+        return found[text]
+
+    return flags_of
 
 
 def apply_file(

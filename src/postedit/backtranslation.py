@@ -373,28 +373,6 @@ def _words(document: Document, segment_id: str) -> int:
     return len(re.findall(r"\w+", document.segment(segment_id).text))
 
 
-def score_document(
-    engine: Engine, document: Document, source_lang: str, *, source_text: str | None = None
-) -> tuple[dict[str, dict], list[Flag]]:
-    """Engine results per segment id (``{"backtranslation": {...}}``, for JSONL) and flags.
-
-    With ``source_text`` (the original article) each record also gets ``source``:
-    the aligned original sentence and the bilingual comparison.
-    """
-    segments = scored_segments(document)
-    trips = round_trip(engine, document, source_lang, segments)
-    records = {t.segment: t.to_json() for t in trips}
-    flags = engine_flags(document, trips, source_lang)
-    if source_text is not None:
-        from postedit.bilingual import bilingual_extras
-
-        extras, more = bilingual_extras(engine, document, segments, trips, source_text, source_lang)
-        for segment_id, extra in extras.items():
-            records.setdefault(segment_id, {}).update(extra)
-        flags += more
-    return {segment_id: {"backtranslation": r} for segment_id, r in records.items()}, capped(flags)
-
-
 def capped(flags: Sequence[Flag]) -> list[Flag]:
     """At most as many engine flags per segment as keep it below ``garbled`` on their own.
 

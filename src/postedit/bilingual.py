@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from postedit.backtranslation import RoundTrip, sentence_scores
-from postedit.document import Document, Segment, paragraph_spans
+from postedit.document import Document, Segment
 from postedit.engines.base import Engine
 from postedit.flags import Flag
-from postedit.segmenter import split_sentences
+from postedit.pairing import source_sentences
 
 MOVES = ((1, 1), (1, 2), (2, 1), (0, 1), (1, 0))
 MERGE_COST = 0.3  # 1-2 and 2-1 must be clearly better than 1-1 to win
@@ -43,21 +43,6 @@ class Alignment:
     @property
     def move(self) -> str:
         return f"{len(self.source)}-{len(self.target)}"
-
-
-def read_source_text(path: str) -> str:
-    """The original article's text (first article of a JSONL file); ``-`` is stdin."""
-    from postedit.errors import InputError
-    from postedit.readers import read_articles
-
-    for article in read_articles(path):
-        return article.text
-    raise InputError("no article in the source file", path=path)
-
-
-def source_sentences(text: str) -> list[str]:
-    """The original split like the MT: paragraphs, then sentences."""
-    return [text[s:e] for start, end in paragraph_spans(text) for s, e in split_sentences(text, start, end)]
 
 
 def align(sources: Sequence[str], targets: Sequence[str], forward: Sequence[str]) -> list[Alignment]:

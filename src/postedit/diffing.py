@@ -71,6 +71,14 @@ def segment_diff(before: str, after: str) -> list[DiffOp]:
     return _merge_close_changes(ops, before, after)
 
 
+DiffStep = tuple[str, str, str]
+
+
+def word_diff(before: str, after: str) -> list[DiffStep]:
+    """:func:`segment_diff` as ``(tag, before, after)`` steps, for previews in the review UI."""
+    return [(op.tag, op.before, op.after) for op in segment_diff(before, after)]
+
+
 def _char_span(spans: list[tuple[int, int]], i: int, j: int, length: int) -> tuple[int, int]:
     if i == j:
         pos = spans[i][0] if i < len(spans) else length
@@ -314,7 +322,8 @@ def diff_files(original: str, edited: str, prov_path: str | None = None) -> File
     import os
 
     from postedit.errors import InputError
-    from postedit.provenance import articles_in, expand_record, load_source, read_record
+    from postedit.input_file import articles_in, load_source
+    from postedit.provenance import expand_record, read_record
     from postedit.readers import decode, read_bytes
     from postedit.writers import sidecar_path
 

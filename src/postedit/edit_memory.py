@@ -186,7 +186,7 @@ def _entry(line: str, where: Path, number: int) -> Remembered:
 
 
 def session_fixes(session, article: str, *, site: str = "", at: str = "") -> list[Remembered]:  # type: ignore[no-untyped-def]
-    """The fixes a :class:`postedit.session.Session` holds, as memory entries.
+    """The fixes a :class:`postedit.editing.record.Session` holds, as memory entries.
 
     :meth:`EditMemory.remember` leaves out those it already holds.
     """

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from postedit.backtranslation import score_document
 from postedit.config import Config, resolve
 from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_words
 from postedit.detectors import Detector, load_all
 from postedit.detectors.blocks import classify_blocks
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
+from postedit.engine_scoring import score_document
 from postedit.engines import Engine
 from postedit.flags import Flag
 from postedit.languages import SUPPORTED, detect_document

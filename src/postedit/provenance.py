@@ -1,4 +1,4 @@
-"""The provenance record of an edited article, and the editing session that writes it.
+"""The provenance record of an edited article: revisions, their hash chain, the sidecar.
 
 Every change to a segment is a :class:`Revision` (who, what, before/after,
 flags and scores on both sides). Revisions form one hash chain in the order
@@ -6,19 +6,15 @@ they were made, rooted in the sha256 of the input file: each one's ``prev`` is
 the hash of the one before, and its ``hash`` is the sha256 of its canonical JSON
 (sorted keys, no spaces, UTF-8). The sidecar ``OUTPUT.prov.json`` holds the chain
 per segment plus the input/output hashes; ``schemas/provenance-1.schema.json``
-documents it.
-
-:class:`Session` is the one editing API: the review UI and ``postedit apply``
-both ``record`` changes through it and ``save`` output + sidecar with it.
+documents it. The session that records revisions and saves the sidecar is
+:mod:`postedit.editing.record`; who a revision credits is :mod:`postedit.agents`.
 """
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
-import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,16 +24,14 @@ from typing import Any
 from postedit.document import Block, Document, Segment
 from postedit.errors import InputError
 from postedit.flags import Fix, Flag
-from postedit.writers import (
-    Encoding,
-    sniff_encoding,
-)
+from postedit.input_file import SourceFile, load_source
 
 FORMAT_NAME = "postedit-provenance"
 SCHEMA_VERSION = 1
 SCHEMA_URL = "https://postedit.invalid/schemas/provenance-1.schema.json"
 STATUSES = ("unchanged", "edited", "accepted", "removed")
-ACTIONS = ("edit", "fix", "remove", "accept", "suggestion", "undo", "redo", "import")
+EDITOR_ACTIONS = ("edit", "fix", "remove", "accept", "suggestion")
+ACTIONS = (*EDITOR_ACTIONS, "undo", "redo", "import")
 
 Clock = Callable[[], str]
 
@@ -54,124 +48,6 @@ def sha256_hex(data: bytes) -> str:
 def canonical_json(value: Any) -> bytes:
     """The bytes that get hashed: sorted keys, no insignificant spaces, UTF-8."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-# --- the input ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """An input file as read: raw bytes, decoded text, format and its documents.
-
-    For ``.txt``/``.md`` there is one document whose text is the whole file; a
-    ``.jsonl`` file holds one document per record.
-    """
-
-    path: str
-    data: bytes
-    text: str
-    fmt: str
-    encoding: Encoding
-    documents: tuple[Document, ...]
-
-    @property
-    def sha256(self) -> str:
-        return sha256_hex(self.data)
-
-    def with_documents(self, documents: Sequence[Document]) -> SourceFile:
-        return replace(self, documents=tuple(documents))
-
-
-def load_source(path: str, data: bytes | None = None, config: Any = None) -> SourceFile:
-    """Read ``path`` (``-``: stdin) into a :class:`SourceFile`, parsed by the pipeline."""
-    from postedit import readers
-    from postedit.pipeline import make_document
-
-    raw = readers.read_bytes(path) if data is None else data
-    text, encoding = readers.decode(raw, path)
-    documents = tuple(
-        make_document(doc_id, doc_text, fmt=fmt, path=path, meta=meta, encoding=encoding,
-                      config=config)
-        for doc_id, doc_text, fmt, meta in articles_in(text, path)
-    )
-    fmt = documents[0].fmt if documents else "txt"
-    return SourceFile(path, raw, text, fmt, sniff_encoding(raw), documents)
-
-
-def articles_in(text: str, path: str) -> list[tuple[str, str, str, dict]]:
-    """What ``readers.read_articles`` yields, from text already read (stdin reads once)."""
-    from postedit import readers
-
-    if path.lower().endswith(readers.JSONL_SUFFIXES):
-        return [(doc_id, body, "jsonl", meta)
-                for doc_id, body, meta in readers._jsonl_articles(text, path)]
-    fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
-    return [("stdin" if path == "-" else path, text, fmt, {})]
-
-
-# --- who ------------------------------------------------------------------------------------
-
-
-def resolve_editor(explicit: str | None = None) -> str:
-    """``--editor``, else ``git config user.name``, else the login name."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    try:
-        done = subprocess.run(
-            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            return done.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
-def human(name: str) -> str:
-    return f"human:{name}"
-
-
-def rule(rule_id: str) -> str:
-    return f"rule:{rule_id}"
-
-
-def engine(name: str, model: str) -> str:
-    return f"engine:{name}/{model}"
-
-
-@dataclass(frozen=True)
-class EngineInfo:
-    """An engine and model that contributed, with the sha256 of each model file."""
-
-    name: str
-    version: str
-    model: str = ""
-    files: tuple[tuple[str, str], ...] = ()
-
-    def to_json(self) -> dict:
-        files = [{"path": p, "sha256": h} for p, h in self.files]
-        return {"name": self.name, "version": self.version, "model": self.model, "files": files}
-
-
-def engine_info(name: str, version: str, model: str = "", paths: Iterable[str] = ()) -> EngineInfo:
-    """An :class:`EngineInfo` hashing every file under ``paths`` (files or folders)."""
-    hashed: list[tuple[str, str]] = []
-    for path in paths:
-        root = Path(path)
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
-        hashed.extend((str(p), _file_sha256(p)) for p in files)
-    return EngineInfo(name, version, model, tuple(hashed))
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # --- revisions --------------------------------------------------------------------------------
@@ -290,14 +166,19 @@ class Revision:
         )
 
 
-def segment_status(original: str, final: str, revisions: Sequence[Revision]) -> str:
+def segment_status(original: str, final: str, *, accepted: bool) -> str:
+    """One of ``STATUSES``: ``accepted`` is an unchanged text the editor marked fine."""
     if final == "" and original != "":
         return "removed"
     if final != original:
         return "edited"
-    if revisions and revisions[-1].action == "accept":
-        return "accepted"
-    return "unchanged"
+    return "accepted" if accepted else "unchanged"
+
+
+def recorded_status(original: str, final: str, revisions: Sequence[Revision]) -> str:
+    """The status a record gives a segment: accepted when its last revision is an accept."""
+    accepted = bool(revisions) and revisions[-1].action == "accept"
+    return segment_status(original, final, accepted=accepted)
 
 
 # --- the record -----------------------------------------------------------------------------------
@@ -470,12 +351,3 @@ def load_input_for(
     if source.sha256 != record["input"]["sha256"]:
         raise InputError("input file changed since the edit (sha256 differs)", path=path)
     return source
-
-
-def __getattr__(name: str) -> Any:
-    """``Session`` and friends live in :mod:`postedit.session`; this import path works too."""
-    if name in ("Session", "SavedFiles", "save_session"):
-        from postedit import session
-
-        return getattr(session, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

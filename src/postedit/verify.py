@@ -20,18 +20,17 @@ from postedit.document import Document, rebuild
 from postedit.errors import InputError
 from postedit.flags import Fix, apply_fixes
 from postedit.formats.jsonl import split_lines
+from postedit.input_file import SourceFile, load_source
 from postedit.provenance import (
     DamagedRecord,
     Revision,
-    SourceFile,
     document_from_record,
     expand_record,
-    load_source,
     locate_recorded,
     read_record,
+    recorded_status,
     revisions_of,
     seal_of,
-    segment_status,
     sha256_hex,
 )
 from postedit.readers import read_bytes
@@ -253,7 +252,7 @@ def _check_finals(
                 _fail(prov, "final text differs from the replayed history",
                       doc=index, segment=seg["id"])
             history = [r for r in revisions if r.doc == index and r.segment == seg["id"]]
-            if seg.get("status") != segment_status(seg["original"], final, history):
+            if seg.get("status") != recorded_status(seg["original"], final, history):
                 _fail(prov, f"status {seg.get('status')!r} does not match the history",
                       doc=index, segment=seg["id"])
 

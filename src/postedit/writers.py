@@ -131,15 +131,18 @@ def backup_path(input_path: str) -> str:
     return candidate
 
 
-def check_writable(paths: Sequence[str], *, force: bool) -> None:
-    """Refuse to overwrite an existing file unless ``force``."""
+EXISTS = "already exists; use --force to overwrite or -o elsewhere"
+
+
+def check_writable(paths: Sequence[str], *, force: bool, exists: str = EXISTS) -> None:
+    """Refuse to overwrite an existing file unless ``force`` (saying ``exists`` if so)."""
     for path in paths:
         if path == "-":
             continue
         if os.path.isdir(path):
             raise OutputError("is a directory", path=path)
         if os.path.lexists(path) and not force:
-            raise OutputError("already exists; use --force to overwrite or -o elsewhere", path=path)
+            raise OutputError(exists, path=path)
 
 
 def write_atomic(path: str, data: bytes, *, force: bool = False) -> None:

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from postedit_tui.journal import Journal, JournalBusy, find_resumable, journal_holder
 
+from postedit.editing.journal import Journal, JournalBusy, find_resumable, journal_holder
 from postedit.engines.cache import CachedEngine, TranslationCache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def test_processes_on_one_fresh_cache_match_a_sequential_run(tmp_path: Path) -> 
 
 HOLDER = """
 import sys, time
-from postedit_tui.journal import Journal
+from postedit.editing.journal import Journal
 journal = Journal.start(sys.argv[1], "article.txt", "abc", "out.txt", "first")
 journal.write({"type": "do", "change": {}})
 print("held", flush=True)

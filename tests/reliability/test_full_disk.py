@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from postedit_tui.saving import save as ui_save
-from postedit_tui.session import ReviewSession
 
 from postedit import writers
 from postedit.cli import main
 from postedit.config import resolve
+from postedit.editing.save import save_review
+from postedit.editing.session import ReviewSession
 from postedit.errors import OutputError
 from postedit.pipeline import analyse, make_document
 
@@ -148,7 +148,7 @@ def test_the_review_save_fails_in_one_line_and_keeps_the_earlier_pair(
     else:
         read_only(monkeypatch)
     with pytest.raises(OutputError) as caught:
-        ui_save(session, str(article), str(output), force=True)
+        save_review(session, str(article), str(output), force=True)
     assert "\n" not in str(caught.value)
     assert snapshot(tmp_path) == before
     assert session.dirty  # the UI keeps the edits unsaved, to be saved elsewhere

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from postedit.cli import main
-from postedit.session import Session
+from postedit.editing.record import Session
 
 ARTICLE = (
     "Harbour reopens after the storm\n\n"

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from postedit.agents import rule
 from postedit.cli import main
-from postedit.provenance import Revision, rule, seal_of
-from postedit.session import Session
+from postedit.editing.record import Session
+from postedit.provenance import Revision, seal_of
 from postedit.verify import verify
 
 ARTICLE = (

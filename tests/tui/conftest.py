@@ -10,17 +10,27 @@ from pathlib import Path
 
 import pytest
 from postedit_tui.app import ReviewApp
-from postedit_tui.context import ReviewContext, load_context
-from postedit_tui.scoring import ScoredBatch
 from postedit_tui.widgets.segment_editor import SegmentEditor
 
 from postedit.config import resolve
 from postedit.document import Document, Segment
+from postedit.editing.review_context import ReviewContext, load_context
+from postedit.editing.session import ReviewSession
+from postedit.engine_scoring import ScoredBatch
+from postedit.pipeline import analyse, make_document
 
 DATA = Path(__file__).parent / "data"
 
 # Flagged segments of data/article.txt, in reading order.
 FLAGGED = ["b3.s1", "b5.s1", "b6.s1", "b9.s1"]
+
+
+def new_session() -> ReviewSession:
+    """A review session on data/article.txt, detectors run, nothing edited."""
+    text = (DATA / "article.txt").read_text(encoding="utf-8")
+    config = resolve()
+    document = make_document("article.txt", text, path=str(DATA / "article.txt"), config=config)
+    return ReviewSession(analyse(document, config), config, "tester")
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -47,11 +47,10 @@ def test_a_collection_needs_a_record_id(tmp_path: Path) -> None:
 def test_reviewing_one_record_saves_the_whole_collection(tmp_path: Path) -> None:
     import json
 
-    from postedit_tui.context import load_context
-    from postedit_tui.saving import save
-    from postedit_tui.session import ReviewSession
-
     from postedit.config import resolve
+    from postedit.editing.review_context import load_context
+    from postedit.editing.save import save_review
+    from postedit.editing.session import ReviewSession
     from postedit.pipeline import analyse
     from postedit.verify import verify
 
@@ -61,7 +60,7 @@ def test_reviewing_one_record_saves_the_whole_collection(tmp_path: Path) -> None
     assert context.record_index == 1 and context.output.endswith("batch.a2.edited.jsonl")
     session = ReviewSession(analyse(context.document, config), config, "Ann")
     session.edit("b1.s1", "The town was bombed. ")
-    saved = save(session, str(path), context.output, doc=context.record_index)
+    saved = save_review(session, str(path), context.output, doc=context.record_index)
     records = [json.loads(line) for line in Path(saved.output).read_text("utf-8").splitlines()]
     assert records[0] == {"id": "a1", "text": "The first article is fine."}
     assert records[1]["id"] == "a2" and records[1]["source"] == "x"

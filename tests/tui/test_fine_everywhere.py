@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import screen_of, settle
 from postedit_tui.app import ReviewApp
-from postedit_tui.context import load_context
 
 from postedit import user_lexicon
 from postedit.cli import main
 from postedit.config import resolve
+from postedit.editing.review_context import load_context
 
 SIZE = (80, 24)
 GLUED = "The mayor Carla Romerosaid the city would ask for national disaster funds this week."

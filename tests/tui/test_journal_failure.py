@@ -71,7 +71,7 @@ async def test_discard_and_a_clean_quit_leave_no_journal(make_app) -> None:
 async def test_a_second_review_of_the_same_article_warns_and_leaves_the_journal_alone(
     make_app,
 ) -> None:
-    from postedit_tui.journal import lock_journal
+    from postedit.editing.journal import lock_journal
 
     first = make_app()
     journal = Path(first.context.journal)

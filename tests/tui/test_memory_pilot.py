@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import screen_of, settle
 from postedit_tui.app import ReviewApp
-from postedit_tui.context import load_context
 
 from postedit.config import resolve
+from postedit.editing.review_context import load_context
 
 SIZE = (80, 24)
 SCHOOLS = "Schools in the district will stay closed until Friday."

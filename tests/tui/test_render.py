@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import new_session
 from postedit_tui import render
-from test_session import new_session
 
 
 def test_the_paragraph_keeps_the_documents_own_spacing() -> None:

@@ -213,7 +213,7 @@ async def test_a_round_trip_that_scores_better_comes_after_the_mechanical_fix(ma
 
 
 def test_a_rewrite_that_changes_a_name_or_number_says_so() -> None:
-    from postedit_tui.suggestions import protected_changes
+    from postedit.editing.suggestions import protected_changes
 
     note = protected_changes("He met Donald Trump in 1998.", "He met Donald Triumph in 1999.")
     assert note == "changes names: Trump; numbers: 1998"

@@ -16,9 +16,9 @@ from postedit.backtranslation import (  # noqa: E402
     engine_flags,
     robust_z,
     round_trip,
-    score_document,
 )
 from postedit.bilingual import align, numbers, one_sided, source_sentences  # noqa: E402
+from postedit.engine_scoring import score_document  # noqa: E402
 from postedit.engines.base import (  # noqa: E402
     ForcedScore,
     Hypothesis,

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from postedit.agents import rule
 from postedit.diff_render import render_html, render_json, render_plain, render_term, render_unified
 from postedit.diffing import diff_files, document_diff, segment_diff
-from postedit.provenance import rule
-from postedit.session import Session
+from postedit.editing.record import Session
 
 ARTICLE = (
     "Storm hits the coast\r\n\r\n"

@@ -11,18 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from postedit.agents import engine_info, human, resolve_editor, rule
+from postedit.config import resolve
+from postedit.editing.record import Session
+from postedit.editing.save import save_review
+from postedit.editing.session import ReviewSession
 from postedit.errors import OutputError
-from postedit.provenance import (
-    canonical_json,
-    engine_info,
-    human,
-    load_schema,
-    resolve_editor,
-    revisions_of,
-    rule,
-    sha256_hex,
-)
-from postedit.session import Session
+from postedit.pipeline import analyse, load_documents
+from postedit.provenance import canonical_json, load_schema, revisions_of, sha256_hex
 from postedit.verify import verify
 from postedit.writers import output_spans
 
@@ -64,14 +60,19 @@ def test_no_op_edits_are_not_recorded_but_accepts_are(tmp_path: Path) -> None:
 
 
 def test_undo_and_redo_are_revisions_too(tmp_path: Path) -> None:
-    session = Session.open(write(tmp_path), editor="Ann")
-    session.record("b3.s1", "Residents left.")
-    session.undo("b3.s1")
-    assert session.text("b3.s1") == session.original("b3.s1")
-    session.redo("b3.s1")
-    assert session.text("b3.s1") == "Residents left."
-    assert [r.action for r in session.revisions] == ["edit", "undo", "redo"]
-    assert session.undo("b1.s1") is None  # nothing to undo there
+    path = write(tmp_path)
+    config = resolve()
+    document = next(iter(load_documents([path], config)))
+    review = ReviewSession(analyse(document, config), config, editor="Ann")
+    review.edit("b3.s1", "Residents left.")
+    review.undo()
+    assert review.text("b3.s1") == document.segment("b3.s1").text
+    review.redo()
+    saved = save_review(review, path, str(tmp_path / "out.txt"))
+    record = json.loads(Path(str(saved.sidecar)).read_text(encoding="utf-8"))
+    assert [r.action for r in revisions_of(record)] == ["edit", "undo", "redo"]
+    assert [r.by for r in revisions_of(record)] == ["human:Ann"] * 3
+    assert review.undo() is not None and review.undo() is None  # nothing left to undo
 
 
 def test_sidecar_matches_the_shipped_schema_and_verifies(tmp_path: Path) -> None:
@@ -155,7 +156,9 @@ def test_replaying_random_edit_sequences_reproduces_the_output(text: str, edits:
         for pick, action, new_text in edits:
             seg_id = segments[pick % len(segments)].id
             if action == "undo":
-                session.undo(seg_id)
+                last = [r for r in session.revisions if r.segment == seg_id][-1:]
+                if last:
+                    session.record(seg_id, last[0].before, action="undo")
             elif action == "accept":
                 session.record(seg_id, session.text(seg_id), action="accept")
             else:

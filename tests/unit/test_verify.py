@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from postedit.agents import rule
+from postedit.editing.record import Session
 from postedit.errors import InputError
-from postedit.provenance import rule, seal_of
-from postedit.session import Session
+from postedit.provenance import seal_of
 from postedit.verify import verify
 
 ARTICLE = (

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from postedit.agents import human
 from postedit.applying import apply_file
+from postedit.editing.record import Session
 from postedit.formats.xliff import (
     ITS_NS,
     MDA_NS,
     MTC_NS,
     XLIFF_NS,
     export_file,
-    import_file,
     issue_type,
-    parse_xliff,
 )
-from postedit.provenance import compact_record, human
-from postedit.session import Session
+from postedit.formats.xliff_import import import_file, parse_xliff
+from postedit.provenance import compact_record
 from postedit.verify import verify
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from translate.storage import xliff2  # test-only (GPL): the dev extra installs it
 
+from postedit.agents import human
 from postedit.applying import apply_file
-from postedit.formats.xliff import ITS_NS, MTC_NS, XLIFF_NS, export_file, import_file
+from postedit.formats.xliff import ITS_NS, MTC_NS, XLIFF_NS, export_file
+from postedit.formats.xliff_import import import_file
 from postedit.formats.xliff_issues import fill_marked, issue_type, nest_spans, unit_state
-from postedit.provenance import human
 from postedit.verify import verify
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

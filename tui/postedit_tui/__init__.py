@@ -14,8 +14,8 @@ def run_review(article: str, *, config: Any = None, source_path: str | None = No
                memory: str | None = None, site: str = "") -> None:
     """Open ``article`` in the review UI; input errors are raised before the screen opens."""
     from postedit.config import resolve
+    from postedit.editing.review_context import load_context
     from postedit_tui.app import ReviewApp
-    from postedit_tui.context import load_context
 
     context = load_context(article, config=config or resolve(), source_path=source_path,
                            engine=engine, output=output, editor=editor, record=record,

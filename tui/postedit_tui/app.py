@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from postedit_tui.context import ReviewContext
+from postedit.editing.review_context import ReviewContext
 from postedit_tui.screens.review import ReviewScreen
 
 

@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from textual.binding import Binding
 
+from postedit.editing.session import ReviewSession
 from postedit.provenance import utc_now
 from postedit.user_lexicon import Entry, Lexicon, add
 from postedit_tui.screens.modals import ChoiceScreen
-from postedit_tui.session import ReviewSession
 
 MAX_WORDS = 4
 

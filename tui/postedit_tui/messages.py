@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from postedit.engine_scoring import ScoredBatch
 from postedit.pipeline import DocumentReport
-from postedit_tui.scoring import ScoredBatch
 
 
 class DetectorsDone(Message):

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from postedit.diffing import DiffStep, word_diff
 from postedit.document import Block
+from postedit.editing.session import ReviewSession
+from postedit.editing.suggestions import Suggestion
 from postedit.flags import Flag
-from postedit_tui.session import ReviewSession
-from postedit_tui.suggestions import Suggestion
-from postedit_tui.worddiff import DiffStep, word_diff
 
 MARKS = {
     "ok": ("✓", "$text-success"),

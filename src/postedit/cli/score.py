@@ -32,7 +32,7 @@ def batch_settings(
 ) -> Any:
     """How ``score`` runs its engines and workers (see postedit.batch)."""
     from postedit.batch import BatchSettings
-    from postedit.bilingual import read_source_text
+    from postedit.pairing import read_source_text
 
     if source_path is not None and len(articles) != 1:
         raise click.UsageError("--source needs exactly one ARTICLE")

@@ -34,7 +34,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from postedit.errors import InputError, OutputError
+from postedit.editing.record import Session
+from postedit.errors import OutputError
 from postedit.formats.xliff_issues import (  # noqa: F401  (re-exported: the mapping tables)
     ISSUE_TYPES,
     SEVERITY_SCORES,
@@ -44,15 +45,15 @@ from postedit.formats.xliff_issues import (  # noqa: F401  (re-exported: the map
     notes_element,
     unit_state,
 )
+from postedit.input_file import load_source
+from postedit.pairing import pair_one_to_one, read_source_text
 from postedit.provenance import (
     document_from_record,
     expand_record,
     load_input_for,
-    load_source,
     read_record,
     sha256_hex,
 )
-from postedit.session import Session
 from postedit.writers import default_output, sidecar_path
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -172,29 +173,20 @@ def _source_sentences(
     record: Mapping, source: Any, source_path: str | None
 ) -> dict[tuple[int, str], str]:
     """Source-language sentences paired with segments, when a source article is known."""
-    from postedit.pipeline import make_document
-
     out: dict[tuple[int, str], str] = {}
     for index, doc_record in enumerate(record["documents"]):
         text = _source_text(source.documents[index].meta, source_path, index)
         if text is None:
             continue
-        sentences = [seg.text for seg in make_document("source", text).segments]
         ids = [seg["id"] for seg in doc_record["segments"]]
-        if len(sentences) != len(ids):
-            raise InputError(f"source has {len(sentences)} sentences, the translation "
-                             f"{len(ids)}; cannot pair them", path=source_path or "source")
-        out.update({(index, sid): sentence for sid, sentence in zip(ids, sentences, strict=True)})
+        paired = pair_one_to_one(ids, text, source_path or "source")
+        out.update({(index, sid): sentence for sid, sentence in paired.items()})
     return out
 
 
 def _source_text(meta: Mapping, source_path: str | None, index: int) -> str | None:
     if source_path is not None:
-        if index:
-            return None
-        from postedit.readers import decode, read_bytes
-
-        return decode(read_bytes(source_path), source_path)[0]
+        return None if index else read_source_text(source_path)
     value = meta.get("source")
     return value if isinstance(value, str) and value.strip() else None
 
@@ -383,11 +375,3 @@ def _provenance_records(xml_id: str, revisions: Sequence[Mapping]) -> ET.Element
         ET.SubElement(records, _q(ITS_NS, "provenanceRecord"), attrs)
     return records
 
-
-def __getattr__(name: str) -> Any:
-    """``import_file`` and ``parse_xliff`` live in :mod:`.xliff_import`; this path works too."""
-    if name in ("import_file", "parse_xliff"):
-        from postedit.formats import xliff_import
-
-        return getattr(xliff_import, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,17 +13,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
+from postedit.agents import human, resolve_editor
 from postedit.edit_memory import EditMemory, session_fixes
+from postedit.editing.record import SavedFiles, Session
 from postedit.errors import InputError
 from postedit.formats.xliff import MDA_NS, XLIFF_NS, _q
-from postedit.provenance import (
-    human,
-    load_input_for,
-    locate_recorded,
-    resolve_editor,
-    revisions_of,
-)
-from postedit.session import SavedFiles, Session
+from postedit.provenance import load_input_for, locate_recorded, revisions_of
 
 
 def parse_xliff(data: bytes, path: str = "xliff") -> tuple[dict, dict[tuple[int, str], str]]:

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from postedit.editing.session import ReviewSession
 from postedit_tui import render
-from postedit_tui.session import ReviewSession
 
 
 class DiffScreen(Screen):

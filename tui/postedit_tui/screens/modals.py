@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from postedit_tui.journal import Resumable
+from postedit.editing.journal import Resumable
 
 
 class ChoiceScreen(ModalScreen[str | None]):

@@ -2,7 +2,7 @@
 
 Workers (detectors, engine scoring) post messages; only ``@on`` handlers and
 actions touch widgets. Every editing action goes through the
-:class:`~postedit_tui.session.ReviewSession`, whose changes the journal records.
+:class:`~postedit.editing.session.ReviewSession`, whose changes the journal records.
 """
 
 from __future__ import annotations
@@ -16,12 +16,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from postedit.editing.changes import Change
+from postedit.editing.journal import Journal, find_resumable, journal_holder
+from postedit.editing.review_context import ReviewContext
+from postedit.editing.session import ReviewSession
+from postedit.editing.suggestions import Suggestion, all_suggestions, engine_alternatives, memory_suggestions
+from postedit.engine_scoring import Scorer, progress_text
+from postedit.pairing import pair_by_paragraph, source_for
 from postedit_tui import render
 from postedit_tui.commands import BindingCommands
-from postedit_tui.context import ReviewContext
-from postedit_tui.journal import Journal, find_resumable, journal_holder
 from postedit_tui.mark_fine import FineScreen, fine_everywhere, flagged_word
-from postedit_tui.memory import memory_suggestions
 from postedit_tui.messages import (
     DetectorsDone,
     DetectorsFailed,
@@ -29,15 +33,8 @@ from postedit_tui.messages import (
     EngineBatch,
     EngineFailed,
 )
-from postedit_tui.scoring import (
-    Scorer,
-    progress_text,
-)
 from postedit_tui.screens.review_saving import ReviewSaving
 from postedit_tui.screens.review_workers import ReviewWorkers
-from postedit_tui.session import Change, ReviewSession
-from postedit_tui.source import align_source, source_for
-from postedit_tui.suggestions import Suggestion, all_suggestions, engine_alternatives
 from postedit_tui.widgets import (
     EvidencePane,
     FocusPane,
@@ -94,7 +91,7 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
         self.force_save = False
         self.scorer: Scorer | None = None
         self.asked: set[tuple[str, str]] = set()  # candidates sent to the engine
-        self.aligned = align_source(context.document, context.source_text or "")
+        self.aligned = pair_by_paragraph(context.document, context.source_text or "")
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from postedit.editing.journal import Journal, open_journal
+from postedit.editing.save import save_review
 from postedit.errors import PosteditError
-from postedit_tui.journal import Journal, open_journal
-from postedit_tui.saving import save
 
 
 class ReviewSaving:
@@ -90,7 +90,7 @@ class ReviewSaving:
             return False
         try:
             engines = [self.scorer.describe()] if self.scorer is not None else []
-            saved = save(self.session, self.context.article, output,
+            saved = save_review(self.session, self.context.article, output,
                          force=force, engines=engines, doc=self.context.record_index,
                          memory=self.context.memory, site=self.context.site)
         except PosteditError as exc:

@@ -12,9 +12,10 @@ from typing import Any
 from textual import work
 from textual.worker import get_current_worker
 
+from postedit.backtranslation import scored_segments
+from postedit.engine_scoring import ScoredBatch, single_segment_document
 from postedit.pipeline import analyse
 from postedit_tui.messages import DetectorsDone, DetectorsFailed, EngineBatch, EngineFailed
-from postedit_tui.scoring import ScoredBatch, scored_segments, single_segment_document
 
 
 class ReviewWorkers:

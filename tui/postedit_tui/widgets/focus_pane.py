@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from postedit.editing.session import ReviewSession
 from postedit_tui import render
-from postedit_tui.session import ReviewSession
 
 
 class FocusPane(Static):

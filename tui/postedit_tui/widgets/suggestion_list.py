@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
+from postedit.editing.suggestions import Suggestion
 from postedit_tui import render
-from postedit_tui.suggestions import Suggestion
 
 
 class SuggestionList(Static):

@@ -1,15 +1,15 @@
-"""Engine scoring through the library's round trips, with a stand-in engine (no models)."""
+"""The review UI's engine scorer, batch by batch, with a stand-in engine (no models)."""
 
 from __future__ import annotations
 
-import pytest
-from conftest import DATA
-from postedit_tui.scoring import RoundTripScorer, open_scorer, scored_segments
+from pathlib import Path
 
+from postedit.backtranslation import scored_segments
 from postedit.config import resolve
+from postedit.engine_scoring import RoundTripScorer, open_scorer
 from postedit.pipeline import make_document
 
-backtranslation = pytest.importorskip("postedit.backtranslation")
+DATA = Path(__file__).resolve().parents[1] / "tui" / "data"
 
 
 class EchoEngine:

@@ -1,4 +1,4 @@
-"""The review session model, suggestions, journal and saving: pure Python, no Textual."""
+"""The editing model: review session, suggestions, journal, saving, crediting fixes."""
 
 from __future__ import annotations
 
@@ -6,16 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA
-from postedit_tui.journal import Journal, find_resumable, journal_path, read_entries, replay
-from postedit_tui.saving import default_output, save
-from postedit_tui.session import Change, ReviewSession
-from postedit_tui.suggestions import all_suggestions, engine_alternatives
-from postedit_tui.worddiff import _difflib_diff, word_diff
 
+from postedit.applying import apply_file
 from postedit.config import resolve
+from postedit.diffing import word_diff
+from postedit.editing.changes import Change
+from postedit.editing.journal import Journal, find_resumable, journal_path, read_entries, replay
+from postedit.editing.save import save_review
+from postedit.editing.session import ReviewSession
+from postedit.editing.suggestions import all_suggestions, engine_alternatives
 from postedit.errors import OutputError
-from postedit.pipeline import analyse, make_document
+from postedit.pipeline import analyse, load_documents, make_document
+from postedit.provenance import revisions_of
+from postedit.writers import default_output
+
+TESTS = Path(__file__).resolve().parents[1]
+DATA = TESTS / "tui" / "data"
+ARTICLES = TESTS.parent / "fixtures" / "articles"
 
 
 def new_session() -> ReviewSession:
@@ -166,20 +173,33 @@ def test_save_writes_the_edited_text_and_never_the_input(tmp_path: Path) -> None
     session.remove("b9.s1")
     output = default_output(str(article))
     assert output.endswith("article.edited.txt")
-    saved = save(session, str(article), output)
+    saved = save_review(session, str(article), output)
     assert Path(saved.output).read_text(encoding="utf-8") == session.output_text()
-    with pytest.raises(OutputError):
-        save(session, str(article), str(article), force=True)
-    with pytest.raises(OutputError, match="exists"):
-        save(session, str(article), output)
-    save(session, str(article), output, force=True)
+    with pytest.raises(OutputError, match="article being reviewed"):
+        save_review(session, str(article), str(article), force=True)
+    with pytest.raises(OutputError, match=r"exists \(save again to overwrite\)"):
+        save_review(session, str(article), output)
+    save_review(session, str(article), output, force=True)
+
+
+def test_save_never_overwrites_a_sidecar_it_did_not_ask_about(tmp_path: Path) -> None:
+    session = new_session()
+    article = tmp_path / "article.txt"
+    article.write_text(session.document.text, encoding="utf-8")
+    session.remove("b9.s1")
+    stale = tmp_path / "out.txt.prov.json"
+    stale.write_text("someone else's record", encoding="utf-8")
+    with pytest.raises(OutputError, match="save again"):
+        save_review(session, str(article), str(tmp_path / "out.txt"))
+    assert stale.read_text(encoding="utf-8") == "someone else's record"
+    assert not (tmp_path / "out.txt").exists()
 
 
 def test_word_diff_keeps_every_character() -> None:
     before, after = "on Wednesday Three missile", "on Wednesday three missiles"
-    for steps in (word_diff(before, after), _difflib_diff(before, after)):
-        assert "".join(b for _, b, _ in steps) == before
-        assert "".join(a for _, _, a in steps) == after
+    steps = word_diff(before, after)
+    assert "".join(b for _, b, _ in steps) == before
+    assert "".join(a for _, _, a in steps) == after
 
 
 def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None:
@@ -195,7 +215,7 @@ def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None
     session.edit("b3.s1", "Heavy rain flooded the district.")
     session.remove("b9.s1")
     session.undo()
-    saved = save(session, str(article), str(tmp_path / "out.txt"))
+    saved = save_review(session, str(article), str(tmp_path / "out.txt"))
     record = json.loads(Path(saved.sidecar or "").read_text(encoding="utf-8"))
     by = {seg["id"]: [(r["by"], r["action"]) for r in seg["revisions"]]
           for doc in record["documents"] for seg in doc["segments"] if seg["revisions"]}
@@ -206,7 +226,7 @@ def test_save_records_who_changed_what_in_the_provenance(tmp_path: Path) -> None
 
 
 def test_review_refuses_an_output_it_cannot_write_before_opening(tmp_path: Path) -> None:
-    from postedit_tui.context import load_context
+    from postedit.editing.review_context import load_context
 
     article = tmp_path / "a.txt"
     article.write_text("A short article. It is fine.\n", encoding="utf-8")
@@ -214,3 +234,33 @@ def test_review_refuses_an_output_it_cannot_write_before_opening(tmp_path: Path)
         load_context(str(article), config=resolve(), output=str(tmp_path / "no" / "out.txt"))
     with pytest.raises(OutputError, match="overwrite"):
         load_context(str(article), config=resolve(), output=str(article))
+
+
+def test_apply_credits_fixes_exactly_as_an_accepted_all_fixes_suggestion(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text((ARTICLES / "housing-law-en.txt").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    applied = apply_file(str(article), output=str(tmp_path / "applied.txt"), editor="Ann")
+    config = resolve()
+    document = next(iter(load_documents([str(article)], config)))
+    session = ReviewSession(analyse(document, config), config, "Ann")
+    for segment_id in session.ids:
+        found = all_suggestions(segment_id, session.text(segment_id),
+                                session.local_flags(segment_id))
+        if found and found[0].change.action == "fix":
+            session.apply(found[0].change)
+    reviewed = save_review(session, str(article), str(tmp_path / "reviewed.txt"))
+    by_apply = _revisions(applied.sidecar)
+    assert any(len(steps) > 1 for steps in by_apply.values())  # a sentence with two fixes
+    by_review = _revisions(reviewed.sidecar)
+    assert by_apply == {seg: by_review.get(seg) for seg in by_apply}
+
+
+def _revisions(sidecar: str | None) -> dict[str, list[tuple]]:
+    """Per segment: who, what, both texts, the fixes and the flags of each revision."""
+    record = json.loads(Path(sidecar or "").read_text(encoding="utf-8"))
+    out: dict[str, list[tuple]] = {}
+    for r in revisions_of(record):
+        out.setdefault(r.segment, []).append(
+            (r.by, r.action, r.before, r.after, r.fixes, r.flags_before, r.flags_after))
+    return out

@@ -1,9 +1,10 @@
-"""Numbered suggestions for a segment: mechanical fixes first, then engine alternatives.
+"""Numbered suggestions for a segment: remembered fixes, mechanical fixes, engine rewrites.
 
-Suggestion 1 applies every mechanical fix together (when there are several), then
-each fix is offered on its own; engine alternatives follow (the engine's fresh
-translation of the source sentence, the round trip). Each suggestion is the full
-new text of the segment plus the :class:`~postedit_tui.session.Change` to apply it.
+A fix remembered in the edit memory comes first, when there is one. Then every
+mechanical fix together (when there are several), then each fix on its own; engine
+alternatives follow (the engine's fresh translation of the source sentence, the
+round trip). Each suggestion is the full new text of the segment plus the
+:class:`~postedit.editing.changes.Change` to apply it.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from postedit.flags import Fix, Flag, apply_fixes
-from postedit_tui.session import Change
+from postedit.edit_memory import EditMemory, carried
+from postedit.editing.changes import Change, fix_change
+from postedit.flags import Fix, Flag
 
 MAX_SUGGESTIONS = 9
 
@@ -47,41 +49,19 @@ def fix_suggestions(segment_id: str, text: str, flags: Sequence[Flag]) -> list[S
     if not fixes:
         return []
     out = []
-    combined, applied = apply_fixes(text, fixes)
-    if len(applied) > 1:
-        backwards = tuple(sorted(applied, key=lambda f: f.start, reverse=True))
-        steps = _steps(text, backwards)
-        rules = ", ".join(dict.fromkeys(fix.rule for fix in applied))
-        by = "+".join(dict.fromkeys(f"rule:{fix.rule}" for fix in applied))
-        change = Change(segment_id, text, combined, _action(applied), by, steps, backwards)
-        out.append(Suggestion(f"all fixes ({rules})", combined, change))
+    combined = fix_change(segment_id, text, fixes)
+    if combined is not None and combined.steps:
+        rules = ", ".join(dict.fromkeys(fix.rule for fix in combined.fixes[::-1]))
+        out.append(Suggestion(f"all fixes ({rules})", combined.after, combined))
     for fix in fixes:
-        new_text, _ = apply_fixes(text, [fix])
-        change = Change(segment_id, text, new_text, _action([fix]), f"rule:{fix.rule}",
-                        fixes=(fix,))
-        out.append(Suggestion(f"fix {fix.rule}", new_text, change))
+        change = fix_change(segment_id, text, [fix])
+        if change is not None:
+            out.append(Suggestion(f"fix {fix.rule}", change.after, change))
     return _unique(out, text)
 
 
 def _inside(fix: Fix, text: str) -> bool:
     return 0 <= fix.start <= fix.end <= len(text)
-
-
-def _action(fixes: Sequence[Fix]) -> str:
-    return "remove" if all(f.rule == "boilerplate" for f in fixes) else "fix"
-
-
-def _steps(text: str, applied: Sequence[Fix]) -> tuple[tuple[str, str], ...]:
-    """``(rule:ID, text after)`` applying the fixes one at a time, in the given order.
-
-    Fixes go from the end of the text backwards, so each keeps its offsets.
-    """
-    steps = []
-    current = text
-    for fix in applied:
-        current = current[: fix.start] + fix.replacement + current[fix.end :]
-        steps.append((f"rule:{fix.rule}", current))
-    return tuple(steps)
 
 
 TripScore = Callable[[str], float | None]
@@ -162,3 +142,25 @@ def engine_alternatives(result: dict) -> list[tuple[str, str, str]]:
     if trip.get("roundtrip_text"):
         out.append(("round trip", by, trip["roundtrip_text"]))
     return out
+
+
+def memory_suggestions(memory: EditMemory | None, segment_id: str, text: str) -> list[Suggestion]:
+    """The remembered fix for ``text`` as a one-item list (empty when none).
+
+    An exact match (same sentence, up to whitespace) offers the remembered fixed text;
+    a near-identical sentence offers it too, labelled ``near`` with its similarity.
+    Accepting one is recorded as ``memory:ARTICLE`` in the provenance.
+    """
+    if memory is None or not len(memory):
+        return []
+    match = memory.lookup(text)
+    if match is None or match.entry.fixed == text:
+        return []
+    entry = match.entry
+    label = entry.label() if match.exact else f"{entry.label()} (near, {match.score:.0f}%)"
+    fixed = entry.fixed if match.exact else carried(entry, text) or entry.fixed
+    if fixed == text:
+        return []
+    change = Change(segment_id, text, fixed, "suggestion", entry.agent())
+    note = "" if match.exact else f"remembered for: {entry.original}"
+    return [Suggestion(label, fixed, change, note or protected_changes(text, fixed))]

@@ -1,9 +1,10 @@
-"""The review session model: current texts, verdicts, and unlimited undo/redo.
+"""The editing model: current texts, verdicts, and unlimited undo/redo.
 
-Pure Python (no Textual), so every editing behaviour is unit-testable. A
-:class:`Change` is one editor action on one segment (an edit, accepted fixes or
-suggestion, a removal, a "this is fine"); the session keeps the changes applied
-(undo stack) and undone (redo stack). Each segment's current report comes from
+The review UI edits through it, and :func:`postedit.editing.save.save_review` turns
+its history into provenance. A :class:`~postedit.editing.changes.Change` is one
+editor action on one segment (an edit, accepted fixes or suggestion, a removal, a
+"this is fine"); the session keeps the changes applied (undo stack) and undone
+(redo stack). Each segment's current report comes from
 the detectors: the original analysis while its text is the original, else
 :func:`postedit.pipeline.recheck` on the new text (offsets local to the text).
 """
@@ -13,57 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 
 from postedit.config import Config
 from postedit.document import Document, rebuild
-from postedit.flags import Fix, Flag
+from postedit.editing.changes import Change, shift_flag
+from postedit.flags import Flag
 from postedit.pipeline import DocumentReport, SegmentReport, recheck, segment_report
+from postedit.provenance import segment_status, utc_now
 from postedit.verdict import quality, word_count
-
-ACTIONS = ("edit", "fix", "remove", "accept", "suggestion")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One editor action on one segment.
-
-    Attributes:
-        segment: segment id.
-        before, after: the segment's text before and after (equal for ``accept``).
-        action: one of ``ACTIONS``.
-        by: who made the change: ``human:NAME``, ``rule:ID`` or ``engine:NAME/MODEL``.
-        steps: for combined fixes, ``(by, text after this step)`` per fix, in the order
-            applied, so provenance can credit each rule; empty for a single step.
-        fixes: the mechanical fixes applied (offsets local to ``before``); with
-            ``steps``, ``fixes[i]`` is the fix of ``steps[i]``.
-    """
-
-    segment: str
-    before: str
-    after: str
-    action: str
-    by: str
-    steps: tuple[tuple[str, str], ...] = ()
-    fixes: tuple[Fix, ...] = ()
-
-    def to_json(self) -> dict:
-        return {
-            "segment": self.segment,
-            "before": self.before,
-            "after": self.after,
-            "action": self.action,
-            "by": self.by,
-            "steps": [list(step) for step in self.steps],
-            "fixes": [fix.to_json() for fix in self.fixes],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> Change:
-        steps = tuple((str(by), str(after)) for by, after in data.get("steps", ()))
-        fixes = tuple(Fix(**fix) for fix in data.get("fixes", ()))
-        return cls(data["segment"], data["before"], data["after"], data["action"], data["by"],
-                   steps, fixes)
 
 
 @dataclass
@@ -183,10 +141,8 @@ class ReviewSession:
 
     def status(self, segment_id: str) -> str:
         """``unchanged``, ``edited``, ``removed`` or ``accepted`` (marked fine, text unchanged)."""
-        text = self.text(segment_id)
-        if text == self.original(segment_id).segment.text:
-            return "accepted" if self._accepted[segment_id] else "unchanged"
-        return "removed" if text == "" else "edited"
+        return segment_status(self.original(segment_id).segment.text, self.text(segment_id),
+                              accepted=bool(self._accepted[segment_id]))
 
     def verdict(self, segment_id: str) -> str:
         """The verdict to show: ``removed``, ``fine`` (marked by the editor) or the detectors'."""
@@ -349,16 +305,3 @@ class ReviewSession:
 
     def is_flagged(self, segment_id: str) -> bool:
         return self.verdict(segment_id) in ("check", "garbled")
-
-
-def utc_now() -> str:
-    """Now, UTC, ISO 8601 with milliseconds and a ``Z``."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def shift_flag(flag: Flag, delta: int) -> Flag:
-    """The flag (and its fix) moved by ``delta`` characters."""
-    fix = flag.fix
-    if fix is not None:
-        fix = replace(fix, start=fix.start + delta, end=fix.end + delta)
-    return replace(flag, start=flag.start + delta, end=flag.end + delta, fix=fix)

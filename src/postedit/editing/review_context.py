@@ -1,4 +1,4 @@
-"""Everything a review needs, gathered before the app starts (so input errors stay one line)."""
+"""Everything a review needs, gathered before the review UI starts (input errors stay one line)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from postedit.config import Config
 from postedit.document import Document
 from postedit.edit_memory import EditMemory
+from postedit.editing.journal import journal_path, sha256_of
+from postedit.engine_scoring import Scorer, open_scorer
 from postedit.errors import InputError, OutputError
-from postedit_tui.journal import journal_path, sha256_of
-from postedit_tui.saving import default_output
-from postedit_tui.scoring import Scorer, open_scorer
+from postedit.writers import default_output
 
 ScorerFactory = Callable[[], "Scorer | None"]
 
@@ -67,6 +67,7 @@ def load_context(article: str, *, config: Config, source_path: str | None = None
                  memory: str | None = None, site: str = "") -> ReviewContext:
     """Read the article (and source) and decide the output path; raises InputError early."""
     from postedit.edit_memory import load
+    from postedit.pairing import read_source_text
     from postedit.pipeline import load_documents
 
     if article == "-":
@@ -76,7 +77,7 @@ def load_context(article: str, *, config: Config, source_path: str | None = None
         raise InputError("no article found", path=article)
     index = _record_index(article, documents, record)
     document = documents[index]
-    source_text = _read_source(source_path, config) if source_path else None
+    source_text = read_source_text(source_path) if source_path else None
     if output is None and record is not None:
         # one output per reviewed record, so reviewing another never overwrites this one
         root, ext = os.path.splitext(article)
@@ -113,23 +114,7 @@ def _record_index(article: str, documents: list[Document], record: str | None) -
     return 0
 
 
-def _read_source(path: str, config: Config) -> str:
-    from postedit.pipeline import load_documents
-
-    document = next(iter(load_documents([path], config)), None)
-    if document is None:
-        raise InputError("no text in the source article", path=path)
-    return document.text
-
-
 def _default_editor() -> str:
-    try:
-        from postedit.provenance import resolve_editor
-    except ImportError:
-        import getpass
+    from postedit.agents import resolve_editor
 
-        try:
-            return getpass.getuser()
-        except (OSError, KeyError):
-            return "editor"
     return resolve_editor(None)

@@ -2,7 +2,7 @@
 
 It lives beside the output (``OUTPUT.journal``). The first line says which
 article (path and sha256) the session edits; each following line is one
-``do``/``undo``/``redo`` of a :class:`~postedit_tui.session.Change`, or a
+``do``/``undo``/``redo`` of a :class:`~postedit.editing.changes.Change`, or a
 ``save``. A crash or kill loses at most the action in flight, and a torn last
 line is ignored on reading. Reopening the same article replays the journal on a
 fresh session to resume where the editor stopped.
@@ -28,7 +28,9 @@ try:
 except ImportError:  # pragma: no cover - Windows: no advisory locks, journals are not guarded
     fcntl = None  # type: ignore[assignment]
 
-from postedit_tui.session import Change, ReviewSession, utc_now
+from postedit.editing.changes import Change
+from postedit.editing.session import ReviewSession
+from postedit.provenance import utc_now
 
 VERSION = 1
 ACTION_TYPES = ("do", "undo", "redo")

@@ -1,10 +1,13 @@
-"""The editing session: the one API through which the review UI and ``apply`` edit.
+"""The recording session: a chain of revisions on one input file, and its sidecar record.
 
-A :class:`Session` holds an input file, records every change as a chained
-:class:`~postedit.provenance.Revision` (``record``, ``undo``, ``redo``; the UI may
-keep its own undo stack and call ``record`` for each step), and ``save`` writes
-the edited article and its ``.prov.json`` sidecar, atomically and without
-clobbering.
+A :class:`Session` holds an input file and records every change as a chained
+:class:`~postedit.provenance.Revision` (``record``; :func:`record_change` records
+a :class:`~postedit.editing.changes.Change` step by step). The review UI, ``apply``
+and ``import`` all record through it, and :func:`save_session` writes the edited
+article and its ``.prov.json`` sidecar, atomically and without clobbering.
+Undo and redo belong to the editing model
+(:class:`~postedit.editing.session.ReviewSession`); here they are revisions like
+any other.
 
 Typical use::
 
@@ -20,36 +23,35 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postedit import __version__
+from postedit.agents import EngineInfo, human, resolve_editor
 from postedit.document import Document, Segment
+from postedit.editing.changes import Change
 from postedit.errors import OutputError
 from postedit.flags import Fix, Flag
+from postedit.input_file import SourceFile, load_source
 from postedit.provenance import (
     ACTIONS,
     FORMAT_NAME,
     SCHEMA_URL,
     SCHEMA_VERSION,
-    EngineInfo,
     Revision,
-    SourceFile,
     document_from_record,
     dump_record,
     fix_json,
     flags_json,
-    human,
-    load_source,
     recorded_path,
-    resolve_editor,
+    recorded_status,
     revisions_of,
     scores_json,
     seal_of,
-    segment_status,
     sha256_hex,
     utc_now,
 )
 from postedit.writers import (
+    EXISTS,
     backup_path,
     check_writable,
     default_output,
@@ -60,7 +62,24 @@ from postedit.writers import (
     write_pair,
 )
 
+if TYPE_CHECKING:
+    from postedit.pipeline import DocumentReport
+    from postedit.user_lexicon import Lexicon
+
 Clock = Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Refusals:
+    """What a save says when it will not overwrite: the CLI and the review UI word it apart.
+
+    Attributes:
+        input: the output is the input file itself.
+        exists: the output (or its sidecar) exists and ``force`` is off.
+    """
+
+    input: str = "output would overwrite the input; use --in-place"
+    exists: str = EXISTS
 
 
 @dataclass(frozen=True)
@@ -74,7 +93,7 @@ class SavedFiles:
 
 
 class Session:
-    """An editing session on one input file: record revisions, undo, redo, save.
+    """A recording session on one input file: record revisions, build the record, save.
 
     ``doc`` arguments are document indexes (always 0 for ``.txt``/``.md``).
     """
@@ -96,8 +115,6 @@ class Session:
         self.created = clock()
         self.revisions: list[Revision] = []
         self._current: dict[tuple[int, str], str] = {}
-        self._undo: dict[tuple[int, str], list[Revision]] = {}
-        self._redo: dict[tuple[int, str], list[Revision]] = {}
         self.lexicon_used: dict[tuple[int, str], list[dict]] = {}
         self._segments = {
             (n, seg.id): seg for n, doc in enumerate(source.documents) for seg in doc.segments
@@ -153,23 +170,9 @@ class Session:
         ``by`` defaults to the session's editor (``human:NAME``). ``accept`` records
         a review with no change. Flags given as :class:`Flag` keep their offsets.
         """
-        revision = self._append(
-            segment_id, after, by or self.by_human, action, doc,
-            flags_before, flags_after, scores_before, scores_after, fixes,
-        )
-        if revision is not None and action not in ("undo", "redo"):
-            self._undo.setdefault((doc, segment_id), []).append(revision)
-            self._redo.pop((doc, segment_id), None)
-        return revision
-
-    def _append(
-        self, segment_id: str, after: str, by: str, action: str, doc: int,
-        flags_before: Iterable[Flag | Mapping], flags_after: Iterable[Flag | Mapping],
-        scores_before: Mapping[str, Any] | None, scores_after: Mapping[str, Any] | None,
-        fixes: Iterable[Fix | Mapping],
-    ) -> Revision | None:
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}; one of {', '.join(ACTIONS)}")
+        by = by or self.by_human
         before = self.text(segment_id, doc)
         if after == before and action != "accept":
             return None
@@ -182,26 +185,6 @@ class Session:
         self.revisions.append(revision)
         self._current[(doc, segment_id)] = after
         return revision
-
-    def undo(self, segment_id: str, doc: int = 0, by: str | None = None) -> Revision | None:
-        """Revert the segment's latest change (recorded as an ``undo`` revision)."""
-        stack = self._undo.get((doc, segment_id))
-        if not stack:
-            return None
-        undone = stack.pop()
-        self._redo.setdefault((doc, segment_id), []).append(undone)
-        return self._append(segment_id, undone.before, by or self.by_human, "undo", doc,
-                            (), (), None, None, ())
-
-    def redo(self, segment_id: str, doc: int = 0, by: str | None = None) -> Revision | None:
-        """Re-apply the change last undone on the segment (a ``redo`` revision)."""
-        stack = self._redo.get((doc, segment_id))
-        if not stack:
-            return None
-        redone = stack.pop()
-        self._undo.setdefault((doc, segment_id), []).append(redone)
-        return self._append(segment_id, redone.after, by or self.by_human, "redo", doc,
-                            (), (), None, None, ())
 
     def replacements(self) -> dict[int, dict[str, str]]:
         """``{doc: {segment id: current text}}`` for segments that differ from the original."""
@@ -273,7 +256,7 @@ class Session:
             "end": seg.end,
             "original": seg.text,
             "final": final,
-            "status": segment_status(seg.text, final, revisions),
+            "status": recorded_status(seg.text, final, revisions),
             "revisions": [rev.to_json() for rev in revisions],
             **({"lexicon": used} if (used := self.lexicon_used.get((index, seg.id))) else {}),
         }
@@ -285,9 +268,11 @@ class Session:
         in_place: bool = False,
         force: bool = False,
         sidecar: str | None = None,
+        refusals: Refusals = Refusals(),
     ) -> SavedFiles:
         """Write the output and its ``.prov.json`` sidecar, atomically; see :func:`save_session`."""
-        return save_session(self, output, in_place=in_place, force=force, sidecar=sidecar)
+        return save_session(self, output, in_place=in_place, force=force, sidecar=sidecar,
+                            refusals=refusals)
 
     @classmethod
     def resume(cls, source: SourceFile, record: Mapping, **options: Any) -> Session:
@@ -307,6 +292,44 @@ class Session:
         return session
 
 
+FlagsOf = Callable[[str], Sequence[Flag | Mapping]]
+ScoresOf = Callable[[str], Mapping[str, Any]]
+
+
+def record_change(session: Session, change: Change, *, doc: int = 0,
+                  flags_of: FlagsOf | None = None,
+                  scores_of: ScoresOf | None = None) -> list[Revision]:
+    """Record ``change`` as revisions, one per step (one per fix for accepted fixes).
+
+    ``flags_of(text)`` and ``scores_of(text)`` give each side's flags (offsets local to
+    the text) and scores.
+    """
+    done = []
+    for step in change.revision_steps():
+        revision = session.record(
+            change.segment, step.after, step.by, change.action, doc=doc,
+            flags_before=flags_of(step.before) if flags_of else (),
+            flags_after=flags_of(step.after) if flags_of else (),
+            scores_before=scores_of(step.before) if scores_of else None,
+            scores_after=scores_of(step.after) if scores_of else None, fixes=step.fixes)
+        if revision is not None:
+            done.append(revision)
+    return done
+
+
+def note_lexicon(session: Session, reports: Sequence[DocumentReport], lexicon: Lexicon,
+                 first_doc: int = 0) -> None:
+    """Record, per segment, the lexicon entries (and their files) that changed its verdict."""
+    by_name = {entry.describe(): entry for entry in lexicon.entries}
+    for index, report in enumerate(reports, first_doc):
+        for seg_report in report.segments:
+            names = (seg_report.extra or {}).get("lexicon") or ()
+            if names:
+                session.lexicon_used[(index, seg_report.segment.id)] = [
+                    {"entry": name, "source": by_name[name].source if name in by_name else ""}
+                    for name in names]
+
+
 def _engine_from_json(data: Mapping) -> EngineInfo:
     files = tuple((f["path"], f["sha256"]) for f in data.get("files", ()))
     return EngineInfo(data["name"], data.get("version", ""), data.get("model", ""), files)
@@ -319,6 +342,7 @@ def save_session(
     in_place: bool = False,
     force: bool = False,
     sidecar: str | None = None,
+    refusals: Refusals = Refusals(),
 ) -> SavedFiles:
     """Write output then sidecar, each atomically, never clobbering without ``force``.
 
@@ -338,8 +362,8 @@ def save_session(
         finish_pending(output, sidecar)  # a save that a crash interrupted: complete it first
     if not in_place:
         if os.path.abspath(output) == os.path.abspath(source.path) and output != "-":
-            raise OutputError("output would overwrite the input; use --in-place", path=output)
-        check_writable([p for p in (output, sidecar) if p], force=force)
+            raise OutputError(refusals.input, path=output)
+        check_writable([p for p in (output, sidecar) if p], force=force, exists=refusals.exists)
     backup = None
     input_path = source.path
     if in_place:
