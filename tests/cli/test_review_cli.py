@@ -127,7 +127,7 @@ def test_stdin_to_stdout(article: Path) -> None:
     result = CliRunner().invoke(main, ["apply", "-"], input=article.read_bytes())
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(article.read_text(encoding="utf-8")[:20])
-    assert "morningThe" not in result.stdout and "morning The" in result.stdout
+    assert "morningThe" not in result.stdout and "morning. The" in result.stdout
 
 
 def test_many_files_in_parallel(tmp_path: Path) -> None:

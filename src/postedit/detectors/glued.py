@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
+from postedit.detectors.case_words import closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.segmentation import DocumentWords, Split, document_words, split_glued
@@ -50,10 +51,22 @@ def glued_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iter
         if split is None:
             continue
         start = seg.start + match.start()
+        stop = _lost_stop(split, block, ctx.lang)
+        gap = ". " if stop else " "
         yield det.flag(
             start,
             start + len(token),
-            f"“{token}” looks like two words run together: “{split.left} {split.right}”",
-            " ",
+            f"“{token}” looks like two words run together: “{split.left}{gap}{split.right}”"
+            + (" (a new sentence starts there)" if stop else ""),
+            gap,
             fix_span=(start + split.cut, start + split.cut),
         )
+
+
+def _lost_stop(split: Split, block: Block, lang: str) -> bool:
+    """``morningThe regional``, ``SyriaAfter Washington``: a capitalised function word
+    after a lower-case letter opens the next sentence, so its full stop was lost too
+    (link text glued mid-sentence keeps its lower case: ``channelthe``)."""
+    if split.kind != "case" or block.kind == "headline" or lang == "de":
+        return False
+    return split.left[-1:].islower() and split.right.lower() in closed_words(lang)
