@@ -35,6 +35,7 @@ CLOSED_CLASS = {
     ellos ellas nosotros vosotros usted ustedes él ella su sus nuestro nuestra mi mis tu tus
     que quien quienes cual cuales cuyo cuya donde cuando mientras aunque porque pues si
     sin con de del al a en por para sobre entre hacia hasta desde contra según durante
+    tras ante bajo
     y o u ni pero sino también además tampoco muy más menos ya aún todavía
     uno dos tres cuatro cinco seis siete ocho nueve diez cien mil
     es son era eran fue fueron ser estar está están estaba ha han había hay haber
@@ -44,6 +45,7 @@ CLOSED_CLASS = {
     "fr": """
     le la les un une des ce cette ces ils elles nous vous leur leurs son sa ses qui que quoi
     dont où quand lorsque si sans avec de du au aux à en par pour sur sous entre vers
+    dans depuis selon chez après avant pendant malgré parmi dès
     et ou ni mais donc car aussi très plus moins déjà encore
     un deux trois quatre cinq six sept huit neuf dix cent mille
     est sont était étaient être a ont avait avoir fait font dit peut peuvent doit
@@ -52,6 +54,7 @@ CLOSED_CLASS = {
     "it": """
     il lo la gli le un una uno questo questa quello quella loro noi voi suo sua suoi
     che chi cui dove quando mentre se senza con di del della al alla a in per su tra fra
+    da dal dalla dai dagli dalle nel nella nei negli nelle dopo durante verso presso
     e o né ma anche molto più meno già ancora
     uno due tre quattro cinque sei sette otto nove dieci cento mille
     è sono era erano essere ha hanno aveva avere fa fanno disse può possono deve
@@ -61,6 +64,7 @@ CLOSED_CLASS = {
     o a os as um uma uns umas este esta estes estas esse essa eles elas nós vós seu sua
     que quem qual quais cujo onde quando enquanto embora porque se sem com de do da
     ao à em por para sobre entre até desde contra e ou nem mas também muito mais menos já
+    no na nos nas dos das pelo pela pelos pelas após durante num numa
     um dois três quatro cinco seis sete oito nove dez cem mil
     é são era eram foi ser estar está estão tem têm tinha faz fazem disse pode podem deve
     não nunca sempre cada todo todos toda todas outro outra outros outras

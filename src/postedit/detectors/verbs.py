@@ -124,6 +124,10 @@ def has_verb(words: list[str], lang: str, gerunds: bool = True) -> bool:
 def is_verb(lower: str, previous: str, lang: str) -> bool:
     if lower in _VERBS.get(lang, frozenset()):
         return True
+    if lang in ("fr", "it") and lower[:2] in ("l'", "l’") and len(lower) > 2:
+        # "l'été", "l'accordo": an elided article before a noun; "l'a dit", "l'ha detto": a
+        # pronoun before an auxiliary
+        return is_verb(lower[2:], "le" if lang == "fr" else "il", lang)
     if lang != "en" and lower in closed_class(lang):
         return False  # "vers", "nove", "sobre": function words; their auxiliaries are _VERBS
     after_determiner = previous in NOUN_MARKERS.get(lang, frozenset()) and not (
