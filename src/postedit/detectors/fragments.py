@@ -61,6 +61,8 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
         at = seg.position if seg in block.segments[seg.position : seg.position + 1] else 0
         after_quote = at > 0 and _ENDS_WITH_QUOTE.search(block.segments[at - 1].text) is not None
         reason = clause_fragment(seg.text, words, ctx.lang, at == 0, after_quote)
+        if not reason and ctx.lang == "de" and at > 0 and not after_quote:
+            reason = _german_prepositional_piece(words, ctx)
         if reason or ctx.lang in _CLAUSE_ONLY:
             return reason
     elif ctx.lang in _CLAUSE_ONLY:
@@ -68,6 +70,24 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
     # a paragraph of its own may be a credit line ("Additional reporting by ...")
     first = seg is block.segments[0]
     return _word_fragment(words, ctx, first) or _after_comma_cut(seg.text, ctx.lang)
+
+
+_GERMAN_PREPOSITIONS = frozenset("""in im mit vor nach bei beim seit am zum zur von vom aus
+    für gegen ohne unter über durch ins auf""".split())
+_GERMAN_PIECE_MIN_WORDS = 3  # "Im Gegenteil.", "Zum Glück.": set phrases of two words
+
+
+def _german_prepositional_piece(words: list[str], ctx: Context) -> str | None:
+    """``Mit 3:0 beim VfL Wolfsburg.`` after a full sentence: a prepositional phrase cut
+    from it. German writes verbless sentences, but they name something (``Ein Erfolg für
+    die Regierung.``); a bare adverbial phrase of its own is a piece of the one before."""
+    if not _GERMAN_PIECE_MIN_WORDS <= len(words) <= ctx.config.fragment_max_words:
+        return None
+    if words[0].lower() not in _GERMAN_PREPOSITIONS:
+        return None
+    if has_verb([word for word in words if word.lower() not in _GERMAN_PREPOSITIONS], "de"):
+        return None  # "gegen" ends like a verb
+    return "a short phrase without a verb after a full sentence: probably cut from it"
 
 
 def _in_speech(text: str, lang: str) -> bool:
