@@ -34,7 +34,7 @@ from postedit.segmenter import ABBREVIATIONS
 
 _LANGS = ("en", "es", "fr", "it", "pt")
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])")
-_SINGLE_CAPITAL = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ])(?= [^\W\d_]{2,})")
+_SINGLE_CAPITAL = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ])(?= [^\W\d_])")
 _OPENING_MARKS = "“\"‘'([«¿¡—–-•* "
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?([^\W\d_][\w’'-]*)")
 _SENTENCE_RESTART = ":;“\"‘([«—–-•*#>|"
