@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from postedit.detectors.verbs import english_stem, finite_verb_groups, has_verb
+from postedit.detectors.verbs import NOUN_MARKERS, english_stem, finite_verb_groups, has_verb
 from postedit.lexicon import (
     GERMAN_RELATIVES,
     GERMAN_SUBORDINATORS,
@@ -83,7 +83,26 @@ def clause_fragment(
         return _english_cut_tail(words)
     if _participle_phrase(words, lang):
         return f"“{words[0]} …” has no finite verb: a piece of another sentence"
+    if lang == "fr" and _french_subjectless(words):
+        return f"starts with the verb “{words[0]}” and has no subject: a piece of another sentence"
     return None
+
+
+_FRENCH_AUXILIARIES = frozenset("a ont avait avaient est sont était étaient".split())
+_FRENCH_INVERSION = re.compile(r"\w+-(?:t-)?(?:il|elle|on|ils|elles)$")
+_FRENCH_PARTICIPLES = (*_PARTICIPLE_ENDINGS["fr"], "i", "is", "it", "u", "us")
+_INVERSION_MAX_WORDS = 4  # "A-t-il prévenu.", "Ont-ils ajouté dimanche."
+
+
+def _french_subjectless(words: list[str]) -> bool:
+    """``A rappelé que l'audience ...``: French drops no subject, so an auxiliary and a
+    participle first are the tail of a sentence cut off; so is an inverted attribution
+    (``A-t-il prévenu.``) without its quotation. ``A Paris`` is the preposition."""
+    if _FRENCH_INVERSION.match(words[0]):
+        return len(words) <= _INVERSION_MAX_WORDS
+    if len(words) < 2 or words[0].lower() not in _FRENCH_AUXILIARIES or not words[1].islower():
+        return False
+    return words[1].endswith(_FRENCH_PARTICIPLES) and bool(verb_form(words[1], "fr"))
 
 
 def _adjective_because(words: list[str]) -> bool:
@@ -127,7 +146,10 @@ def _no_main_clause(text: str, rest: list[str], lang: str) -> bool:
     officials had shared ...``)."""
     if _CLAUSE_BREAK.search(text):
         return False
-    words = rest if lang == "en" else rest[1:]  # English finite forms need their subject
+    # English finite forms need their subject; elsewhere the clause's first word goes, or
+    # an article and its noun ("Mentre i contratti ...": "contratti" is no verb there)
+    skip = 0 if lang == "en" else 2 if rest and rest[0].lower() in NOUN_MARKERS.get(lang, ()) else 1
+    words = rest[skip:]
     cut = next((i for i, word in enumerate(words) if word.lower() in _COMPLEMENTISERS), None)
     if cut is not None and finite_verb_groups(words[:cut], lang) == 1:
         words = words[:cut]

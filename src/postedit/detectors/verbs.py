@@ -56,7 +56,8 @@ NOUN_MARKERS = {
     "fr": frozenset("""le la les l un une des de du au aux en par pour sur son sa ses premier
         première deuxième troisième dernier dernière""".split())
     | _NUMERALS["fr"],
-    "it": frozenset("""il lo la gli le un una a di del della dei delle degli in per su suo sua
+    "it": frozenset("""il lo la i gli le un una uno a di del della dello dei delle degli agli
+        negli in per su suo sua
         l al alla ai alle dal dalla dai dalle nel nella nei nelle sul sulla primo prima secondo
         seconda terzo terza ultimo ultima""".split())
     | _NUMERALS["it"],
