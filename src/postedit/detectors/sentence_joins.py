@@ -18,7 +18,7 @@ from postedit.detectors import Detector, detector
 from postedit.detectors.case_words import AUXILIARIES, LETTER_LABELS, closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.lexicon import verb_form, zipf
+from postedit.lexicon import REPORTING_VERBS, verb_form, zipf
 
 _LANGS = ("en", "es", "fr", "it", "pt")
 _JOIN = re.compile(
@@ -107,9 +107,25 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
         # a lower-case next word is mid-sentence-capital's; "consecutivo La Confederación
         # de Empresarios advirtió" is a name, then its verb: a new sentence
         return run and _verb_follows(ctx, text, match.end(3))
+    if ctx.lang == "en" and run and lower in _ENGLISH_TITLES and _plural_noun(previous, ctx):
+        # "fans Striker Lena Fischer scored": a title after a plural noun, a name, a verb
+        return _verb_follows(ctx, text, match.end(3))
     if ctx.mid_sentence_counts[lower] > 1 or not _common_word(ctx, lower, run):
         return False
     return not _after_telling(text, match.start(1)) and _verb_follows(ctx, text, match.end(3))
+
+
+_ENGLISH_TITLES = frozenset("""mayor minister president striker coach captain chairman chairwoman
+    senator governor spokesman spokeswoman defender midfielder goalkeeper chief director
+    secretary judge general colonel commissioner manager""".split())
+# Verbs in -s that take a person as object: "says Mayor Carter", "thanks Coach Reilly".
+_PERSON_VERBS = frozenset("says thanks tells warns urges asks joins meets calls praises".split())
+
+
+def _plural_noun(word: str, ctx: Context) -> bool:
+    if not word.islower() or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return word not in _PERSON_VERBS and zipf(word, ctx.lang) >= COMMON_WORD_ZIPF
 
 
 def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> bool:
@@ -129,9 +145,14 @@ def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> boo
 
 
 def _after_full_name(ctx: Context, text: str, start: int) -> bool:
-    """A first name before the surname: ``Iago Prieto``, never ``Il Teatro``."""
+    """A first name before the surname (``Iago Prieto``, never ``Il Teatro``), or a
+    reporting verb before the speaker (``ha detto Galli La Roma scivola``)."""
     words = text[:start].split()
-    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in closed_words(ctx.lang)
+    if not words:
+        return False
+    if words[-1] in REPORTING_VERBS.get(ctx.lang, ()):
+        return True
+    return words[-1][:1].isupper() and words[-1].lower() not in closed_words(ctx.lang)
 
 
 def _common_word(ctx: Context, lower: str, run: bool) -> bool:
