@@ -1,9 +1,11 @@
 """Score many articles: in worker processes with ``--jobs N``, streamed in input order.
 
-Documents are read and parsed in the main process and sent to a pool of
-``spawn``-ed workers (CTranslate2 and OpenMP threads do not survive ``fork``);
-each worker builds its engines once and shares the SQLite translation cache with
-the others. Reports come back as soon as the next one in input order is ready,
+Documents are read and parsed in the main process and sent to a pool of workers.
+Scoring with detectors only, the main process scores the first article itself and
+then ``fork``s the workers, which inherit every module and word table that article
+loaded instead of paying for them again; with an engine the workers are ``spawn``-ed
+(CTranslate2 and OpenMP threads do not survive ``fork``). Each worker builds its
+engines once and shares the SQLite translation cache with the others. Reports come back as soon as the next one in input order is ready,
 with a bounded number in flight, so output streams and order never changes.
 Workers hand their notices back with each report; the main process says each once.
 
@@ -14,13 +16,14 @@ article's language pair is skipped for that article (a notice, and the report's
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from postedit.config import Config
 from postedit.document import Document
@@ -35,6 +38,9 @@ from postedit.notices import capture_notices, drain_notices, notice_once
 from postedit.pipeline import DocumentReport, analyse, load_documents
 from postedit.readers import JSONL_SUFFIXES, expand_paths
 from postedit.verdict import use_scoring
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -131,23 +137,48 @@ def _analyse(
 def _parallel(
     documents: Iterable[Document], config: Config, settings: BatchSettings
 ) -> Iterator[DocumentReport]:
+    from concurrent.futures import ProcessPoolExecutor  # noqa: F811 (30 ms of imports: --jobs only)
+
     threads = max(1, (os.cpu_count() or 1) // settings.jobs)
     settings = replace(settings, engine_config=replace(settings.engine_config, threads=threads))
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        settings.jobs, mp_context=context, initializer=_start_worker, initargs=(config, settings)
-    ) as pool:
-        pending: deque[Future[tuple[DocumentReport, list[str]]]] = deque()
-        languages: set[str] = set()
-        for document in documents:
-            if settings.engine == "auto" and document.lang not in languages:
-                languages.add(document.lang)
-                auto_choice(settings.source_lang, document.lang)  # the notice, said here once
-            pending.append(pool.submit(_work, document))
-            if len(pending) >= settings.jobs * IN_FLIGHT_PER_JOB:
-                yield _said(pending.popleft().result())
-        while pending:
+    documents = iter(documents)
+    method = _start_method(settings)
+    if method == "fork":
+        first = next(documents, None)
+        if first is None:
+            return
+        yield _analyse(first, config, settings, _selector(settings))  # loads what workers inherit
+        gc.freeze()  # inherited objects stay shared: the collector does not touch their pages
+    try:
+        with ProcessPoolExecutor(
+            settings.jobs, mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker, initargs=(config, settings),
+        ) as pool:
+            yield from _in_order(pool, documents, settings)
+    finally:
+        gc.unfreeze()
+
+
+def _start_method(settings: BatchSettings) -> str:
+    """``fork`` for detectors only, where the platform has it; ``spawn`` with an engine."""
+    fork = settings.engine == "none" and "fork" in multiprocessing.get_all_start_methods()
+    return "fork" if fork else "spawn"
+
+
+def _in_order(pool: ProcessPoolExecutor, documents: Iterator[Document], settings: BatchSettings
+              ) -> Iterator[DocumentReport]:
+    """Reports of the pool's work in input order, with a bounded number in flight."""
+    pending: deque[Future[tuple[DocumentReport, list[str]]]] = deque()
+    languages: set[str] = set()
+    for document in documents:
+        if settings.engine == "auto" and document.lang not in languages:
+            languages.add(document.lang)
+            auto_choice(settings.source_lang, document.lang)  # the notice, said here once
+        pending.append(pool.submit(_work, document))
+        if len(pending) >= settings.jobs * IN_FLIGHT_PER_JOB:
             yield _said(pending.popleft().result())
+    while pending:
+        yield _said(pending.popleft().result())
 
 
 def _said(result: tuple[DocumentReport, list[str]]) -> DocumentReport:
