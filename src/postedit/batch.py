@@ -5,8 +5,9 @@ Scoring with detectors only, the main process scores the first article itself an
 then ``fork``s the workers, which inherit every module and word table that article
 loaded instead of paying for them again; with an engine the workers are ``spawn``-ed
 (CTranslate2 and OpenMP threads do not survive ``fork``). Each worker builds its
-engines once and shares the SQLite translation cache with the others. Reports come back as soon as the next one in input order is ready,
-with a bounded number in flight, so output streams and order never changes.
+engines once and shares the SQLite translation cache with the others. Reports come
+back as soon as the next one in input order is ready, with a bounded number in
+flight, so output streams and order never changes.
 Workers hand their notices back with each report; the main process says each once.
 
 In a batch of several articles, a named engine that cannot translate one
