@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from postedit.backtranslation import score_document
 from postedit.config import Config, resolve
 from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_words
 from postedit.detectors import Detector, load_all
@@ -177,8 +178,6 @@ def analyse(
     flags, skipped = detect(document, config)
     extra: dict[str, dict] = {}
     if engine is not None:  # engine evidence: see postedit.backtranslation
-        from postedit.backtranslation import score_document  # not imported for detectors only
-
         extra, engine_flags = score_document(
             engine, document, config.source_lang, source_text=source_text
         )
