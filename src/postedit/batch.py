@@ -1,10 +1,13 @@
 """Score many articles: in worker processes with ``--jobs N``, streamed in input order.
 
-Documents are read and parsed in the main process and sent to a pool of
-``spawn``-ed workers (CTranslate2 and OpenMP threads do not survive ``fork``);
-each worker builds its engines once and shares the SQLite translation cache with
-the others. Reports come back as soon as the next one in input order is ready,
-with a bounded number in flight, so output streams and order never changes.
+Scoring with detectors only, the main process reads the articles, scores the first
+itself and then ``fork``s the workers, which inherit every module and word table that
+article loaded instead of paying for them again, and parse as well as score the rest.
+With an engine the main process parses every article and the workers are ``spawn``-ed
+(CTranslate2 and OpenMP threads do not survive ``fork``). Each worker builds its
+engines once and shares the SQLite translation cache with the others. Reports come
+back as soon as the next one in input order is ready, with a bounded number in
+flight, so output streams and order never changes.
 Workers hand their notices back with each report; the main process says each once.
 
 In a batch of several articles, a named engine that cannot translate one
@@ -14,13 +17,14 @@ article's language pair is skipped for that article (a notice, and the report's
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from postedit.config import Config
 from postedit.document import Document
@@ -32,11 +36,15 @@ from postedit.engines import (
 from postedit.errors import EngineError
 from postedit.extras import MissingExtraError
 from postedit.notices import capture_notices, drain_notices, notice_once
-from postedit.pipeline import DocumentReport, analyse, load_documents
-from postedit.readers import JSONL_SUFFIXES, expand_paths
+from postedit.pipeline import DocumentReport, analyse, load_documents, make_document
+from postedit.readers import JSONL_SUFFIXES, Article, expand_paths, read_articles
 from postedit.verdict import use_scoring
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 IN_FLIGHT_PER_JOB = 2
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,14 +79,40 @@ def score_paths(paths: Iterable[str], config: Config, settings: BatchSettings) -
     total = count_articles(paths) if settings.progress or settings.skip_pairs is None else None
     if settings.skip_pairs is None:
         settings = replace(settings, skip_pairs=total != 1)
-    documents = _noting(load_documents(paths, config), settings.source_lang_note)
-    reports = (
-        _parallel(documents, config, settings) if settings.jobs > 1 else _serial(documents, config, settings)
-    )
+    if settings.jobs > 1 and _start_method(settings) == "fork":
+        reports = _parallel(_noting(_articles(paths), settings.source_lang_note), config, settings)
+    else:
+        documents = _noting(load_documents(paths, config), settings.source_lang_note)
+        reports = (_parallel(documents, config, settings) if settings.jobs > 1
+                   else _serial(documents, config, settings))
     yield from _with_progress(reports, settings.progress, total)
 
 
-def _noting(documents: Iterator[Document], note: str | None) -> Iterator[Document]:
+@dataclass(frozen=True)
+class _Unparsed:
+    """An article as read from ``path``, for a forked worker to parse."""
+
+    path: str
+    article: Article
+
+    def parse(self, config: Config) -> Document:
+        art = self.article
+        return make_document(art.doc_id, art.text, fmt=art.fmt, path=self.path, meta=art.meta,
+                             encoding=art.encoding, config=config)
+
+
+def _articles(paths: list[str]) -> Iterator[_Unparsed]:
+    """Every article in ``paths``, read but not parsed (``load_documents`` without parsing)."""
+    for path in paths:
+        for art in read_articles(path):
+            yield _Unparsed(path, art)
+
+
+def _parsed(item: Document | _Unparsed, config: Config) -> Document:
+    return item.parse(config) if isinstance(item, _Unparsed) else item
+
+
+def _noting(documents: Iterator[T], note: str | None) -> Iterator[T]:
     """The documents, saying ``note`` once the first one could be read (not before an error)."""
     for document in documents:
         if note:
@@ -129,25 +163,52 @@ def _analyse(
 
 
 def _parallel(
-    documents: Iterable[Document], config: Config, settings: BatchSettings
+    documents: Iterable[Document | _Unparsed], config: Config, settings: BatchSettings
 ) -> Iterator[DocumentReport]:
+    from concurrent.futures import ProcessPoolExecutor  # noqa: F811 (30 ms of imports: --jobs only)
+
     threads = max(1, (os.cpu_count() or 1) // settings.jobs)
     settings = replace(settings, engine_config=replace(settings.engine_config, threads=threads))
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        settings.jobs, mp_context=context, initializer=_start_worker, initargs=(config, settings)
-    ) as pool:
-        pending: deque[Future[tuple[DocumentReport, list[str]]]] = deque()
-        languages: set[str] = set()
-        for document in documents:
-            if settings.engine == "auto" and document.lang not in languages:
-                languages.add(document.lang)
-                auto_choice(settings.source_lang, document.lang)  # the notice, said here once
-            pending.append(pool.submit(_work, document))
-            if len(pending) >= settings.jobs * IN_FLIGHT_PER_JOB:
-                yield _said(pending.popleft().result())
-        while pending:
+    documents = iter(documents)
+    method = _start_method(settings)
+    if method == "fork":
+        first = next(documents, None)
+        if first is None:
+            return
+        # Scoring it loads the modules and tables the forked workers then inherit.
+        yield _analyse(_parsed(first, config), config, settings, _selector(settings))
+        gc.freeze()  # inherited objects stay shared: the collector does not touch their pages
+    try:
+        with ProcessPoolExecutor(
+            settings.jobs, mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker, initargs=(config, settings),
+        ) as pool:
+            yield from _in_order(pool, documents, settings)
+    finally:
+        gc.unfreeze()
+
+
+def _start_method(settings: BatchSettings) -> str:
+    """``fork`` for detectors only, where the platform has it; ``spawn`` with an engine."""
+    fork = settings.engine == "none" and "fork" in multiprocessing.get_all_start_methods()
+    return "fork" if fork else "spawn"
+
+
+def _in_order(pool: ProcessPoolExecutor, documents: Iterator[Document | _Unparsed],
+              settings: BatchSettings) -> Iterator[DocumentReport]:
+    """Reports of the pool's work in input order, with a bounded number in flight."""
+    pending: deque[Future[tuple[DocumentReport, list[str]]]] = deque()
+    languages: set[str] = set()
+    for document in documents:
+        if isinstance(document, Document) and settings.engine == "auto" \
+                and document.lang not in languages:
+            languages.add(document.lang)
+            auto_choice(settings.source_lang, document.lang)  # the notice, said here once
+        pending.append(pool.submit(_work, document))
+        if len(pending) >= settings.jobs * IN_FLIGHT_PER_JOB:
             yield _said(pending.popleft().result())
+    while pending:
+        yield _said(pending.popleft().result())
 
 
 def _said(result: tuple[DocumentReport, list[str]]) -> DocumentReport:
@@ -169,8 +230,9 @@ def _start_worker(config: Config, settings: BatchSettings) -> None:
     _WORKER["engines"] = _selector(settings)
 
 
-def _work(document: Document) -> tuple[DocumentReport, list[str]]:
-    report = _analyse(document, _WORKER["config"], _WORKER["settings"], _WORKER["engines"])
+def _work(item: Document | _Unparsed) -> tuple[DocumentReport, list[str]]:
+    config = _WORKER["config"]
+    report = _analyse(_parsed(item, config), config, _WORKER["settings"], _WORKER["engines"])
     return report, drain_notices()
 
 

@@ -368,12 +368,16 @@ def _genders(
     return genders
 
 
+def _edit_distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein  # imported for the few articles that need it
+
+    return int(Levenshtein.distance(a, b))
+
+
 def _number_variants(
     text: str, segments: list[Segment], starts: list[int]
 ) -> dict[str, tuple[tuple[int, str, Variant], ...]]:
     """``for 800 days`` twice and ``for 80 days`` once; ``Nov. 25, 2018`` and ``Nov. 25, 2019``."""
-    from rapidfuzz.distance import Levenshtein
-
     seen: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
     for match in _NUMBER_UNIT.finditer(text):
         if match.start() and text[match.start() - 1] in "0123456789.,":
@@ -395,7 +399,7 @@ def _number_variants(
         (majority, count), (minority, once) = values.most_common()
         if count < 2 or once != 1:
             continue
-        if key[0] == "n" and Levenshtein.distance(majority, minority) != 1:
+        if key[0] == "n" and _edit_distance(majority, minority) != 1:
             continue
         first = _segment_at(next(p for v, p in mentions if v == majority), segments, starts)
         pos = next(p for v, p in mentions if v == minority)

@@ -8,7 +8,7 @@ provenance replay all use.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 SEVERITIES = ("minor", "major", "critical")  # every Flag has one; verdict weighs them
 
@@ -27,7 +27,8 @@ class Fix:
     rule: str
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "replacement": self.replacement,
+                "rule": self.rule}
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,12 @@ class Flag:
                     self.fix, self.origin, segment, self.lang)
 
     def to_json(self) -> dict:
-        out = asdict(self)
-        out["fix"] = self.fix.to_json() if self.fix else None
-        del out["lang"]
-        return out
+        """The flag as a JSON object, keys in field order (``dataclasses.asdict`` deep-copies:
+        a third of writing a long article's JSONL)."""
+        return {"rule": self.rule, "category": self.category, "severity": self.severity,
+                "start": self.start, "end": self.end, "message": self.message,
+                "fix": self.fix.to_json() if self.fix else None, "origin": self.origin,
+                "segment": self.segment}
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix], *, offset: int = 0) -> tuple[str, list[Fix]]:

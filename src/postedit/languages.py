@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from postedit import tokens as shared_tokens
+
 SUPPORTED = ("en", "es", "de", "fr", "it", "pt")
 
 STOPWORDS = {
@@ -27,13 +29,13 @@ STOPWORDS = {
     "pt": "o a os as um uma de do da e em que é são foi para com por no na não se ao mais",
 }
 _STOPSETS = {lang: frozenset(words.split()) for lang, words in STOPWORDS.items()}
-_WORD = re.compile(r"[^\W\d_]+")
 # Quoted speech and titles, which may be in any language and may repeat words on purpose.
 _QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"|‹[^‹›]*›|‘[^‘’]*’(?!\w)")
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """The runs of letters of ``text``, lower-cased (shared with the detectors: ``tokens.of``)."""
+    return list(shared_tokens.of(text).lower_letters)
 
 
 @lru_cache(maxsize=1)

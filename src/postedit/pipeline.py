@@ -24,7 +24,7 @@ from postedit.notices import notice_once
 from postedit.readers import expand_paths, read_articles
 from postedit.segmenter import split_sentences
 from postedit.user_lexicon import filter_flags
-from postedit.verdict import VERDICTS, penalty, quality, verdict, word_count
+from postedit.verdict import VERDICTS, penalty, quality, scoring, word_count
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def segment_report(
         seg,
         block,
         ordered,
-        verdict(ordered),
+        scoring().verdict_of(points),  # verdict(ordered), without adding the points up again
         points,
         quality(points, word_count(seg.text)),
         seg_lang,

@@ -40,11 +40,13 @@ class Scoring:
         chosen = {**SEVERITY_WEIGHTS, **weights}
         return cls(tuple(chosen.items()), float(thresholds.get("garbled", GARBLED_AT)))
 
+    def __post_init__(self) -> None:
+        # Asked once per flag: a dict, not a walk of the weights (the first of a name wins).
+        by_name = {**SEVERITY_WEIGHTS, **dict(reversed(self.weights))}
+        object.__setattr__(self, "_by_name", by_name)
+
     def points(self, severity: str) -> float:
-        for name, weight in self.weights:
-            if name == severity:
-                return weight
-        return SEVERITY_WEIGHTS.get(severity, 0.0)
+        return self._by_name.get(severity, 0.0)  # type: ignore[attr-defined,no-any-return]
 
     def table(self) -> dict[str, float]:
         return dict(self.weights)

@@ -76,3 +76,29 @@ def test_quotes_are_found_once_per_sentence(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(language, "quote_spans", lambda text: calls.append(1) or original(text))
     analyse_text("Flood warning\n\nThe mayor said " + "de la the " * 3000 + "on Monday.")
     assert len(calls) <= 3  # was one scan of the whole sentence for every foreign word
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("pt", "Os analistas do Banco De Portugal disseram no dia {n} que os juros vão subir."),
+     ("de", "Die Regierung stellte am Tag {n} Den Fernverkehr ein.")],
+    ids=["name written in lower case elsewhere", "German pair capitalised twice"],
+)
+def test_the_article_is_searched_once_per_phrase(
+    monkeypatch: pytest.MonkeyPatch, lang: str, sentence: str
+) -> None:
+    """Each sentence with the same suspect capital asks whether the article writes the
+    phrase elsewhere; one scan of the whole text per sentence made long articles quadratic."""
+    from postedit import article_facts
+
+    scans = []
+    original = article_facts.remembered
+    monkeypatch.setattr(article_facts, "remembered", lambda text, question, answer: original(
+        text, question, lambda: scans.append(question) or answer()))
+    text = "Rates\n\n" + " ".join(sentence.format(n=n) for n in range(300))
+    config = resolve(lang=lang)
+    report = analyse(make_document("t", text, config=config), config)
+    assert sum(len(seg.flags) for seg in report.segments) >= 299  # every sentence was judged
+    phrases = [question for question in scans if isinstance(question, tuple)]
+    assert len(phrases) == 1  # one search of the article for all 300 sentences
+    assert len(scans) == len(set(scans))  # and every other question about it asked once

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from postedit import patterns as lazy
 from postedit.lexicon import CLOSED_CLASS, closed_class
 
 AGENCIES = (
@@ -17,47 +18,47 @@ AGENCIES = (
     r"Bloomberg|Anadolu|TASS|Sputnik|Shutterstock|iStock|Archivo|Archive|File|Handout|"
     r"Adnkronos|AGI|LaPresse|Lusa|APA|KNA|epd|Belga|Notimex|IMAGO|Imago|picture alliance"
 )
-CREDIT_IN_BRACKETS = re.compile(
+CREDIT_IN_BRACKETS = lazy.compile(
     r"\(\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fuente)\s*:\s*)?"
     r"(?:(?-i:[A-ZÀ-Þ])[^()/]{0,60}/[^()]{1,60}|[^()/]{1,60}/\s*(?:" + AGENCIES + r")"
     r"|(?:" + AGENCIES + r")(?:\s*/[^()]{1,60})?)\s*\)\s*$",
     re.I,
 )
-CREDIT_LABEL = re.compile(
+CREDIT_LABEL = lazy.compile(
     r"(?:^|[.\s])(?:Photo|Foto|Image|Imagen|Bild|Crédit photo|Credit|Fotografía)\s*:\s*\S.{0,60}$",
     re.I,
 )
-BARE_CREDIT = re.compile(
+BARE_CREDIT = lazy.compile(
     r"(?:^|[.\s])(?:" + AGENCIES + r")\s*/\s*[A-ZÀ-Þ][\w’'.-]+(?:\s+[A-ZÀ-Þa-z][\w’'.-]+){0,3}\s*$"
 )
-ARCHIVE_PICTURE = re.compile(
+ARCHIVE_PICTURE = lazy.compile(
     r"^(?:File (?:photo|image|picture)|Archive (?:photo|image|picture)|Imagen de archivo|"
     r"Foto(?:grafía)? de archivo|Archivbild|Archivfoto|Photo d'archives?)\b",
     re.I,
 )
-ATTRIBUTION = re.compile(
+ATTRIBUTION = lazy.compile(
     r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:the\s+)?"
     r"(?:information|informaci[oó]n|informaciones|Informationen|informations?|informa[cç][oõ]es|"
     r"reporting|material|agencias|agencies|Agenturen|agences|ag[eê]ncias)"
     r"(?:\s+(?:from|de|von|d'|des|da|of)\b.*)?\)?\s*\.?$",
     re.I,
 )
-AGENCY_ONLY = re.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
-WITH_AGENCY = re.compile(
+AGENCY_ONLY = lazy.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
+WITH_AGENCY = lazy.compile(
     r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:" + AGENCIES + r")"
     r"(?:\s*(?:,|and|y|et|und|e)\s*(?:" + AGENCIES + r"))*\s*\)?\.?$",
     re.I,
 )
-SOURCE_LINE = re.compile(
+SOURCE_LINE = lazy.compile(
     r"^(?:Sources?|Fuentes?|Quellen?|Fonte|Fonti)\s*:\s*[\w][\w ,./&’'-]{0,60}\.?$", re.I
 )
-CREDITS_LINE = re.compile(
+CREDITS_LINE = lazy.compile(
     r"^(?:(?:Additional )?Reporting|Writing|Editing|Redacción|Edición)\s+(?:by|por)\s+[^\n]{2,120}$"
 )
-BYLINE = re.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
+BYLINE = lazy.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
 
 def _full_lines(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(rf"^(?:{pattern})$", re.I) for pattern in patterns)
+    return tuple(lazy.compile(rf"^(?:{pattern})$", re.I) for pattern in patterns)
 
 
 # Whole lines of web chrome, once edge punctuation is gone ("- Advertisement -").
@@ -124,7 +125,7 @@ LINK_OPENERS = frozenset(
     vedi ti potrebbe articoli notizie da i leia veja você não notícias mais leitura saiba
     pode""".split()
 )
-LINK_LINE = re.compile(rf"^(?:{LINK_INTRO})$", re.I)
+LINK_LINE = lazy.compile(rf"^(?:{LINK_INTRO})$", re.I)
 
 def _phrases(*groups: str) -> frozenset[str]:
     return frozenset(phrase.strip() for group in groups for phrase in group.split("|"))
@@ -195,12 +196,12 @@ LINK_LINES = _phrases(
     "pode gostar|sugestões para você|outras notícias",
 )
 # "Read also: Headline", "See also  Headline", "Lire aussi Le gouvernement ..."
-LINK_PREFIX = re.compile(
+LINK_PREFIX = lazy.compile(
     rf"^(?:{LINK_INTRO})(?:\s*[:|»›>–—-]+\s*|\s{{2,}}|\s+(?=(?-i:[A-ZÀ-Þ«“\"])))(?P<title>\S.*)$",
     re.I,
 )
 # A paywall: free weeks, the app, access to every article, subscribers, premium content.
-PAYWALL = re.compile(
+PAYWALL = lazy.compile(
     r"\b(?:(?:read|try|test|lesen|testen|lire|essayer|leer|probar|leggere|provare|ler|"
     r"experimentar|access|zugang|accès|acceso|accesso|acesso)\b.{0,60}"
     r"\b(?:free(?: of charge)?|gratis|kostenlos|gratuit(?:ement)?|gratuito|gratuitamente)\b"
@@ -217,7 +218,7 @@ PAYWALL = re.compile(
     re.I,
 )
 # "The rest of the text below the video", "Der Artikel geht unter der Anzeige weiter".
-CONTINUATION = re.compile(
+CONTINUATION = lazy.compile(
     r"\b(?:rest|sequel|continuation|continues?|continued|follows|resto|continúa|sigue|"
     r"continuación|weiter|fortsetzung|geht|suite|continuer?|prosegue|continua|segue|restante)\b"
     r".{0,40}\b(?:below|after|under|beneath|debajo|después|tras|unter|nach|après|sous|dopo|"
@@ -245,12 +246,12 @@ SOCIAL_WORDS = frozenset(
 )
 NETWORKS = frozenset("facebook twitter whatsapp telegram linkedin pinterest reddit".split())
 HOME = r"(?:home|inicio|portada|startseite|accueil|início|news|noticias|nachrichten|actualités)"
-BREADCRUMB = re.compile(
+BREADCRUMB = lazy.compile(
     r"^(?:" + HOME + r"\s*[|>›»→/]\s*[^|>›»→]{1,30}|"
     r"[^|>›»→.!?]{1,30}(?:\s*[|>›»→]\s*[^|>›»→.!?]{1,30}){2,})$",
     re.I,
 )
-BIO = re.compile(
+BIO = lazy.compile(
     r"^[A-ZÀ-Þ][\w’'.-]+(?:\s+[A-ZÀ-Þ][\w’'.-]+){1,3}\s+(?:is|es|ist|est|è|é)\s+(?:an?\s+|un[ae]?\s+|ein(?:e)?\s+|um[a]?\s+)?"
     r"(?:(?:senior|chief|political|foreign|staff|freelance|investigative)\s+)?"
     r"(?:reporter|correspondent|journalist|editor|writer|columnist|periodista|corresponsal|"
@@ -264,30 +265,30 @@ BIO = re.compile(
 )
 ATTRIBUTIONS = (ATTRIBUTION, WITH_AGENCY, AGENCY_ONLY, SOURCE_LINE, CREDITS_LINE, BYLINE)
 # A wire dateline opening a paragraph: "LOS ANGELES (Reuters) –", "MADRID, 25 Oct. (EFE).-".
-DATELINE = re.compile(
+DATELINE = lazy.compile(
     r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}|[A-ZÀ-Þ][\wÀ-ÿ'’.-]+)"
     r"(?:,\s*[\wÀ-ÿ. ]{1,25})?\s*\(\s*(?:" + AGENCIES + r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*\)"
     r"\s*\.?\s*[-–—]+\s*",
 )
 
 # Captions that describe the picture: who stands where, "pictured", a credit after the text.
-POSITION = re.compile(
+POSITION = lazy.compile(
     r"\((?:left|right|centre|center|front|rear|top|bottom|(?:second |third )?from (?:left|right)|"
     r"izquierda|derecha|centro|a la (?:izquierda|derecha)|de izquierda a derecha|"
     r"à gauche|à droite|au centre|de gauche à droite|links|rechts|Mitte|l\.|r\.|v\.l\.n\.r\.|"
     r"a sinistra|a destra|al centro|da sinistra|à esquerda|à direita|ao centro|"
     r"da esquerda para a direita)\)|[A-ZÀ-Þ][\w’'-]+\s\((?:i|d|c|l|r)\)"
 )
-PICTURED = re.compile(
+PICTURED = lazy.compile(
     r"\b(?:pictured|photographed|en la (?:imagen|foto(?:grafía)?)|im Bild|auf dem (?:Bild|Foto)|"
     r"sur (?:la|cette) photo|nella foto|nell['’]immagine|in foto|na (?:foto|imagem)|nesta foto)\b",
     re.I,
 )
-CAPITAL_CREDIT = re.compile(
+CAPITAL_CREDIT = lazy.compile(
     r"[.!?…]\s+(?:(?:(?-i:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)\s+){0,3}(?-i:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)\s*/\s*"
     r"[\w ./-]{2,40}|(?-i:REUTERS|AFP|EFE|AP|EPA|ANSA|DPA|AGI))\s*$"
 )
-VIA_CREDIT = re.compile(
+VIA_CREDIT = lazy.compile(
     r"(?:\bvia\s+(?:REUTERS|Reuters|Getty Images|AP|AFP|EPA|ANSA|EFE|dpa|IMAGO)|"
     r"[.!?]\s+(?:Courtesy|Cortesía|Avec l'aimable autorisation|Mit freundlicher Genehmigung|"
     r"Per gentile concessione|Cortesia)\b[^.]{1,80})\s*$"
@@ -307,24 +308,24 @@ WEEKDAY = (
     r"sabato|domenica|segunda|terça|quarta|quinta|sexta)(?:-feira)?"
 )
 # AP style: "..., Monday, Nov. 17, 2025." / "..., segunda-feira, 17 de novembro de 2025."
-DATED_CAPTION = re.compile(
+DATED_CAPTION = lazy.compile(
     r",\s+" + WEEKDAY + r",?\s+(?:" + MONTH + r"\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}(?:\.|er|º)?\s+(?:de\s+)?" + MONTH + r"\s+(?:de\s+)?\d{4})\s*\.?\s*$",
     re.I,
 )
 # A credit on its own: "(Foto: IMAGO/Political-Moments)", "Photo: AFP", "REUTERS/Ana Gil".
-CREDIT_ONLY = re.compile(
+CREDIT_ONLY = lazy.compile(
     r"^\(?\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fotografía)\s*:\s*)?"
     r"[\w .’'&-]{1,40}(?:/[\w .’'&-]{1,40})*\s*\)?$"
 )
 # A sentence ends at . ! ? before a capital, but not after an ordinal ("9. September").
-SENTENCE_END = re.compile(r"(?<!\b[0-9]\.)(?<!\b[0-9]{2}\.)(?<=[.!?])\s+(?=[A-ZÀ-Þ«“\"])")
-DATE_SUFFIX = re.compile(
+SENTENCE_END = lazy.compile(r"(?<!\b[0-9]\.)(?<!\b[0-9]{2}\.)(?<=[.!?])\s+(?=[A-ZÀ-Þ«“\"])")
+DATE_SUFFIX = lazy.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?" + MONTH + r"\s+(?:de\s+)?\d{4}|"
     + MONTH + r"\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2})\s*$",
     re.I,
 )
-OUTLET_SUFFIX = re.compile(r"\s(?:[|–—-]|::)\s+\S+(?:\s+\S+){0,3}\s*$")
+OUTLET_SUFFIX = lazy.compile(r"\s(?:[|–—-]|::)\s+\S+(?:\s+\S+){0,3}\s*$")
 
 # Words too common to tell two texts' topics apart: the closed classes, and German ones.
 TOPIC_STOPWORDS = frozenset().union(

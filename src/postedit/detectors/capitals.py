@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postedit import article_facts
 from postedit.context import Context, title_case
 from postedit.detectors import Detector, detector
 from postedit.detectors.case_words import (
@@ -148,7 +149,7 @@ def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
     """``Banco De Portugal`` where the article also writes ``Banco de Portugal``."""
     if word.lower() not in SURNAME_PARTICLES and previous[:1].isupper():
         return False
-    return f"{previous} {word.lower()} {after}" in text
+    return article_facts.contains(text, f"{previous} {word.lower()} {after}")
 
 
 def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:

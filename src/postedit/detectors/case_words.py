@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from postedit import article_facts
 from postedit.lexicon import closed_class
 
 # German articles, prepositions, pronouns, conjunctions and auxiliaries: never capitalised
@@ -118,7 +119,7 @@ def german_capitals(text: str, article: str) -> Iterator[tuple[int, str]]:
         after = following.group(1) if following else ""
         if f"{word.lower()} {after.lower()}" in GERMAN_ARTICLE_NAMES:
             continue
-        if after[:1].isupper() and article.count(f"{word} {after}") >= 2:
+        if after[:1].isupper() and article_facts.count(article, f"{word} {after}") >= 2:
             continue  # the article's own spelling of a name
         if word in ("Von", "Vom", "Zu") and after in ("der", "dem", "den"):
             continue  # "Von der Leyen"

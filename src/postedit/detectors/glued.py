@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postedit import article_facts
 from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.detectors.case_words import closed_words
@@ -35,6 +36,12 @@ def _split(token: str, lang: str, words: DocumentWords) -> Split | None:
     return memo[token]  # type: ignore[no-any-return]
 
 
+def _article_words(text: str) -> DocumentWords:
+    """The article's words, looked up by the text's identity: document_words' cache compares
+    an equal text of another article (the same article scored twice) in full every time."""
+    return article_facts.remembered(text, "words", lambda: document_words(text))
+
+
 @detector(
     "glued-words",
     category="fluency/spelling",
@@ -46,7 +53,7 @@ def glued_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iter
     for match in _TOKEN.finditer(seg.text):
         token = match.group(0)
         if words is None:
-            words = document_words(ctx.document.text)
+            words = _article_words(ctx.document.text)
         split = _split(token, ctx.lang, words)
         if split is None:
             continue

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from postedit import article_facts
 from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
@@ -282,7 +283,7 @@ def _common_word(word: str, ctx: Context) -> bool:
     nouns are capitalised, a noun the article also writes after an article (die Vermieter)."""
     lower = word.lower()
     if ctx.lang == "de":
-        return re.search(_GERMAN_ARTICLES + re.escape(word) + r"\b", ctx.document.text) is not None
+        return article_facts.search(ctx.document.text, _GERMAN_ARTICLES + re.escape(word) + r"\b")
     if zipf(lower, ctx.lang) < _COMMON_WORD_ZIPF and not ctx.lowercase_counts.get(lower):
         return False
     # its one capital mid-sentence may be this very one, glued to the place

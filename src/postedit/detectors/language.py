@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from postedit import tokens as shared_tokens
 from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.detectors.foreign_runs import content_runs
@@ -22,7 +23,6 @@ from postedit.languages import (
 from postedit.lexicon import zipf
 
 _JUDGED_KINDS = ("body", "headline", "caption")
-_WORD = re.compile(r"[^\W\d_]+")
 _ADJACENT = re.compile(r"\s[\s“”\"«»„]*|[“”\"«»„]+\s[\s“”\"«»„]*")  # whitespace, maybe quotes
 _NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
           "pt": "Portuguese"}
@@ -73,8 +73,8 @@ def untranslated_span(det: Detector, ctx: Context, block: Block, seg: Segment) -
 def _spans(
     det: Detector, doc_lang: str, seg: Segment, foreign: dict[str, tuple[str, ...]]
 ) -> Iterator[Flag]:
-    tokens = list(_WORD.finditer(seg.text))
-    words = [token.group(0).lower() for token in tokens]
+    found_tokens = shared_tokens.of(seg.text)
+    tokens, words = list(found_tokens.letter_matches), list(found_tokens.lower_letters)
     quotes = quote_spans(seg.text)
     found = list(_function_word_spans(seg.text, tokens, words, doc_lang, foreign, quotes))
     found += content_runs(seg.text, tokens, words, doc_lang, quotes)

@@ -10,6 +10,7 @@ output back.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 # Characters str.splitlines() breaks at that may appear raw inside a JSON string.
@@ -17,6 +18,7 @@ _LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085",
                   "\x1c": "\\u001c", "\x1d": "\\u001d", "\x1e": "\\u001e",
                   "\x0b": "\\u000b", "\x0c": "\\u000c"}
 _ESCAPES = str.maketrans(_LINE_BREAKERS)
+_ANY_BREAKER = re.compile("[" + "".join(_LINE_BREAKERS) + "]")
 
 
 def split_lines(text: str, *, keepends: bool = False) -> list[str]:
@@ -32,4 +34,6 @@ def split_lines(text: str, *, keepends: bool = False) -> list[str]:
 
 def dumps(value: Any, **options: Any) -> str:
     """``json.dumps`` whose output never contains a character that splits lines."""
-    return json.dumps(value, **options).translate(_ESCAPES)
+    text = json.dumps(value, **options)
+    # str.translate walks every character: most lines have nothing to escape.
+    return text.translate(_ESCAPES) if _ANY_BREAKER.search(text) else text

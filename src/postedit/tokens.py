@@ -1,0 +1,40 @@
+"""The words of a sentence, found once and shared by every check that needs them.
+
+Checks ask ``tokens.of(seg.text)`` instead of running a word pattern of their own
+over the sentence: the untranslated-sentence rule, the untranslated-span rule and
+the language guess they share (``languages.foreign_language``, asked by both) read
+one list of words instead of tokenising the sentence three times. Detectors run
+paragraph by paragraph, so a bounded cache keyed by the text holds every sentence
+still being checked, and an article of any length stays in bounded memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: what function-word counts and spans use
+_CACHED_TEXTS = 4096  # well over the sentences of one paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The runs of letters of one text.
+
+    Attributes:
+        text: the text.
+        letter_matches: the matches of ``LETTERS`` (offsets into ``text``).
+        lower_letters: the same runs, lower-cased.
+    """
+
+    text: str
+    letter_matches: tuple[re.Match[str], ...]
+    lower_letters: tuple[str, ...]
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def of(text: str) -> Tokens:
+    """The (shared) tokens of ``text``."""
+    matches = tuple(LETTERS.finditer(text))
+    return Tokens(text, matches, tuple([match.group(0).lower() for match in matches]))
