@@ -42,13 +42,13 @@ from postedit.lexicon import commonest_words, verb_form, zipf
 from postedit.segmentation_words import (
     ENCLITICS,
     GERMAN_PREPOSITION_OBJECTS,
-    GERMAN_THING_ENDINGS,
     NAME_PREFIXES,
     PLACE_NAME_ENDS,
     VERB_PREFIXES,
     WORD_PREFIXES,
     dictionary_word,
     function_words,
+    german_no_join,
     joining_words,
     one_letter_words,
 )
@@ -197,7 +197,7 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
         return None  # Ministerin, Stetsenkoin, advertit: words and names end this way
     if token[0].isupper():
         compounding = lang not in DICTIONARY_JOIN_LANGS
-        if compounding and _feminine_or_compound(left, right, lang, doc):
+        if compounding and german_no_join(left, right, lang, doc.alone(left), MIN_PART_ZIPF):
             return None  # German nouns end in -in, -der, -den: only a name seen alone
         whole = NAME_BASE - LETTER * len(left) + _suffix_logp(right, lang)
     else:
@@ -209,25 +209,11 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
     return _scored(left, right, "function", lang, doc, whole)
 
 
-def _feminine_or_compound(left: str, right: str, lang: str, doc: DocumentWords) -> bool:
-    """German ``Ministerin`` or ``Wochenende``: not two words, unless ``left`` is a thing
-    that takes no feminine -in (``Jahrenin``, ``Rückgangin``) or a word seen alone."""
-    if right == "in" and left.endswith(GERMAN_THING_ENDINGS) and zipf(left, lang) >= MIN_PART_ZIPF:
-        return False
-    return len(right) < 3 or not (doc.alone(left) or _compound_head(left, lang))
-
-
 def _enclitic(token: str, left: str, right: str, lang: str) -> bool:
     """``hacerlo``, ``Dicelo``: a pronoun on a verb; ``Ejecutivose`` is a noun and a pronoun."""
     if right not in ENCLITICS.get(lang, ()):
         return False
     return token.islower() or verb_form(left.lower(), lang) is True
-
-
-def _compound_head(left: str, lang: str) -> bool:
-    """``Verbandder``, ``Höhevon``: in German a frequent noun before a function word of three
-    letters or more is no compound (nouns end in ``-der`` after a stem, never after a word)."""
-    return len(left) >= 3 and zipf(left, lang) >= MIN_PART_ZIPF
 
 
 def _frequent_capitalised(left: str, lang: str) -> bool:

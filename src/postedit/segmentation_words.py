@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from postedit.lexicon import closed_class
+from postedit.lexicon import closed_class, zipf
 
 _EXTRA_FUNCTION_WORDS = {
     "en": "near via off up out upon onto",
@@ -92,3 +92,14 @@ def dictionary_word(token: str, lang: str) -> bool:
         return bool(lemmas.is_known(token.lower(), lang))
     except ValueError:
         return False
+
+
+def german_no_join(left: str, right: str, lang: str, seen_alone: bool, min_zipf: float) -> bool:
+    """German ``Ministerin`` or ``Wochenende``: not two words, unless ``left`` is a thing
+    that takes no feminine -in (``Jahrenin``, ``Rückgangin``), a word seen alone, or a
+    frequent noun before a function word of three letters or more (``Verbandder``,
+    ``Höhevon``: nouns end in ``-der`` after a stem, never after a word)."""
+    frequent = zipf(left, lang) >= min_zipf
+    if right == "in" and left.endswith(GERMAN_THING_ENDINGS) and frequent:
+        return False
+    return len(right) < 3 or not (seen_alone or (len(left) >= 3 and frequent))
