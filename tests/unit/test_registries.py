@@ -49,6 +49,16 @@ def test_the_provenance_schema_lists_the_severities() -> None:
     assert '"severity": {"enum": ' + json.dumps(list(SEVERITIES)) + "}" in text
 
 
+def test_segment_statuses_are_the_schemas_and_each_one_is_reachable() -> None:
+    from postedit.provenance import STATUSES, segment_status
+
+    text = (SCHEMA / "provenance-1.schema.json").read_text("utf-8")
+    assert '"status": {"enum": ' + json.dumps(list(STATUSES)) in text
+    reached = {segment_status("a", "a", accepted=False), segment_status("a", "b", accepted=False),
+               segment_status("a", "a", accepted=True), segment_status("a", "", accepted=False)}
+    assert reached == set(STATUSES)
+
+
 def test_verdicts_are_the_three_the_counts_name_in_order() -> None:
     scoring = Scoring()
     assert [scoring.verdict_of(points) for points in (0, 1, 100)] == list(VERDICTS)
