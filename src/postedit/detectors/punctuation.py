@@ -216,9 +216,10 @@ def whitespace(det: Detector, ctx: Context, block: Block, seg: Segment) -> Itera
 
 # UTF-8 read as Latin-1 or Windows-1252: a lead byte (U+00C2-U+00F4 read that way) next
 # to a continuation byte (U+0080-U+00BF, or the Windows-1252 letters in that byte range)
-# or to a space that was a no-break space. Text without such a pair has none to repair.
+# or to a space that was a no-break space (``Â `` from U+00A0, ``Ã `` from ``à``: only those
+# two lead bytes, so ``Potosí `` is no hint). Text without such a pair has none to repair.
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][ \u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "[\u00c2\u00c3] |[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 
