@@ -89,7 +89,7 @@ def test_the_article_is_searched_once_per_phrase(
 ) -> None:
     """Each sentence with the same suspect capital asks whether the article writes the
     phrase elsewhere; one scan of the whole text per sentence made long articles quadratic."""
-    from postedit import article_facts
+    from postedit.detectors import article_facts
 
     scans = []
     original = article_facts.remembered

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from postedit import patterns as lazy
+from postedit.detectors import patterns as lazy
 from postedit.lexicon import CLOSED_CLASS, closed_class
 
 AGENCIES = (

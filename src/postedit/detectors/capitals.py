@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postedit import article_facts
 from postedit.context import Context, title_case
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, article_facts, detector
 from postedit.detectors.case_words import (
     AUXILIARIES,
     LETTER_LABELS,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from postedit import article_facts
+from postedit.detectors import article_facts
 from postedit.lexicon import closed_class
 
 # German articles, prepositions, pronouns, conjunctions and auxiliaries: never capitalised

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postedit import article_facts
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, article_facts, detector
 from postedit.detectors.case_words import closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag

@@ -15,9 +15,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from postedit import article_facts
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, article_facts, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, verb_form, zipf
