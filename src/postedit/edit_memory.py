@@ -138,7 +138,7 @@ class EditMemory:
             return None
         from rapidfuzz import fuzz, process
 
-        best = process.extractOne(normalise(sentence), list(self._exact), scorer=fuzz.ratio,
+        best = process.extractOne(normalise(sentence), self._exact.keys(), scorer=fuzz.ratio,
                                   score_cutoff=cutoff)
         if best is None:
             return None
