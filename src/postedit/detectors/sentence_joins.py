@@ -28,7 +28,9 @@ _JOIN = re.compile(
 # Articles that, capitalised after a name and before a lower-case word, open a sentence
 # (``estadio Benito Villamarín Los gallegos se adelantaron``).
 _ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
-_WORDS_AFTER = re.compile(r"\s+(?:\([A-Z]{2,6}\)\s+)?([^\W\d_][\w’'-]*)")  # skips "(NWS)"
+# The next word, past an acronym in brackets ("(NWS)") or an aside between commas ("Cisl,
+# invece, ha chiesto").
+_WORDS_AFTER = re.compile(r"(?:,\s+[a-zà-öø-ÿ]+,)?\s+(?:\([A-Z]{2,6}\)\s+)?([^\W\d_][\w’'-]*)")
 _ELIDED_NAME = re.compile(r"L[’'][A-ZÀ-ÖØ-Þ][\w-]*")
 COMMON_WORD_ZIPF = 3.4  # "Insurers" (3.5), "Lawyers": words; most surnames are rarer
 _PARTICLES = frozenset("de del da do dos das di della du des of y e et and".split())
