@@ -28,6 +28,7 @@ _RARE_WORD = 2.0  # ... or from which, when the article's language does not know
 _MARKED = 1.0  # how much more frequent in the other language a marked word is
 _RUN_GAIN = 5.0  # what the marked words of a run of three or more must add up to
 _STRONG = 2.0  # ... with one of them at least this foreign
+_STRONG_WITH_FUNCTION_WORDS = 1.5
 _VERY_FOREIGN = 2.5  # for two-word runs
 _SHARED = -1.0  # a word inside a run may be this much rarer there than in the article's language
 _TAIL_WORDS = 4  # a foreign run that ends the sentence (marked words and shared ones)
@@ -173,9 +174,19 @@ def _judged(
     gains = [gain[i] or 0.0 for i in marked]
     if len(marked) == 2 and not _sure_pair(lang, words, gains, marked):
         return None
-    if len(marked) > 2 and (sum(gains) < _RUN_GAIN or max(gains) < _STRONG):
+    if len(marked) > 2 and (sum(gains) < _RUN_GAIN or max(gains) < _strong_enough(lang, words, marked)):
         return None
     return first, last, (lang,)
+
+
+def _strong_enough(lang: str, words: list[str], marked: list[int]) -> float:
+    """How foreign the most foreign word must be: less in a run of four or more with two
+    function words of that language (``tender in the spring`` in Portuguese, which sees
+    much English on the web)."""
+    closed = closed_class(lang)
+    if len(marked) >= 4 and sum(words[i] in closed for i in marked) >= 2:
+        return _STRONG_WITH_FUNCTION_WORDS
+    return _STRONG
 
 
 def _foreign_tail(words: list[str], gain: list[float | None], marked: list[int], last: int) -> bool:
