@@ -19,7 +19,10 @@ from postedit.flags import Flag
 from postedit.segmentation import DocumentWords, Split, document_words, split_glued
 
 # Letters only, not part of a handle, hashtag, path, address or hyphenated/apostrophised word.
-_TOKEN = re.compile(r"(?<![\w#@/.’'-])[^\W\d_]{4,}(?![\w@/’'-]|\.\w)")
+# An elided article or preposition before the token is no part of it (d'ouvertureLéo).
+_TOKEN = re.compile(
+    r"(?:(?<=(?<!\w)[dlDL][’'])|(?<![\w#@/.’'-]))[^\W\d_]{4,}(?![\w@/’'-]|\.\w)"
+)
 
 
 _MEMO: list = [None, "", {}]  # [document words, language, token -> split]: one article's answers
