@@ -138,7 +138,8 @@ def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> boo
         return False
     if lower in _OPENERS.get(ctx.lang, ()):
         return not run and ctx.mid_sentence_counts[lower] <= 1
-    if lower not in _ROMANCE_ARTICLES or previous.lower() in closed_words(ctx.lang) | LETTER_LABELS:
+    head = previous.lower()
+    if lower not in _ROMANCE_ARTICLES or head in closed_words(ctx.lang) or head in LETTER_LABELS:
         return False
     if run:  # "Iago Prieto El Betis reaccionó": a full name ends, an article opens; never
         # "la Fundación La Caixa anunció", one name after a lower-case word
@@ -149,12 +150,13 @@ def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> boo
 def _after_full_name(ctx: Context, text: str, start: int) -> bool:
     """A first name before the surname (``Iago Prieto``, never ``Il Teatro``), or a
     reporting verb before the speaker (``ha detto Galli La Roma scivola``)."""
-    words = text[:start].split()
-    if not words:
+    before = text[:start].rsplit(None, 1)
+    if not before:
         return False
-    if words[-1] in REPORTING_VERBS.get(ctx.lang, ()):
+    word = before[-1]
+    if word in REPORTING_VERBS.get(ctx.lang, ()):
         return True
-    return words[-1][:1].isupper() and words[-1].lower() not in closed_words(ctx.lang)
+    return word[:1].isupper() and word.lower() not in closed_words(ctx.lang)
 
 
 def _common_word(ctx: Context, lower: str, run: bool) -> bool:
