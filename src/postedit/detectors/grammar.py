@@ -235,13 +235,11 @@ def _name_seen_alone(place: list[str], rest: list[str], ctx: Context) -> bool:
     ``London``, so the place is a dateline. A one-word name is too weak evidence
     (``Manchester United`` and then ``United``)."""
     words = list(itertools.takewhile(lambda word: word[:1].isupper() and word.isalpha(), rest[:3]))
-    if len(words) < 2 and not (words and "-" in rest[0]):
+    if len(words) < 2:
         return False
-    name = " ".join(words) if len(words) >= 2 else rest[0]
-    text = ctx.document.text
-    uses = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
-    glued = " ".join(place) + " " + name
-    return len(uses) >= 2 and text.count(glued) == 1
+    name, text = " ".join(words), ctx.document.text
+    uses = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+    return uses >= 2 and text.count(" ".join(place) + " " + name) == 1
 
 
 def _opens_sentence(opener: str, after: str, ctx: Context) -> bool:
