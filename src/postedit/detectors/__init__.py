@@ -98,6 +98,7 @@ def load_all() -> dict[str, Detector]:
         fragments,
         glued,
         grammar,
+        headline_calques,
         language,
         markup,
         pairs,
