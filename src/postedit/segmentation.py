@@ -48,6 +48,7 @@ from postedit.segmentation_words import (
     WORD_PREFIXES,
     dictionary_word,
     function_words,
+    german_never_ending,
     german_no_join,
     joining_words,
     one_letter_words,
@@ -193,7 +194,8 @@ def _function_split(token: str, left: str, right: str, lang: str, doc: DocumentW
     """A word or name with a function word stuck to it: ``Elyséethe``, ``channelthe``."""
     if len(left) < 3 or _enclitic(token, left, right, lang):
         return None
-    if len(right) < 3 and not (doc.alone(left) or _frequent_capitalised(left, lang)):
+    vouched = doc.alone(left) or _frequent_capitalised(left, lang)
+    if len(right) < 3 and not (vouched or lang == "de" and german_never_ending(left, right)):
         return None  # Ministerin, Stetsenkoin, advertit: words and names end this way
     if token[0].isupper():
         compounding = lang not in DICTIONARY_JOIN_LANGS

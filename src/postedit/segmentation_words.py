@@ -94,6 +94,20 @@ def dictionary_word(token: str, lang: str) -> bool:
         return False
 
 
+# No German noun ends in a preposition or an indefinite article after a word of its own
+# (``Stadtzu``, ``Orkanböenvon``, ``Meteorologeneine``), nor in a feminine -in after a
+# plural -en (``Vorinstanzenin``: the feminine takes the singular stem, ``Ministerin``).
+_GERMAN_NEVER_ENDS = frozenset("zu zum zur von vom mit bei eine einer einen einem".split())
+_GERMAN_MIN_STEM = 5  # Baust+eine, Gest+eine: short stems make real words
+
+
+def german_never_ending(left: str, right: str) -> bool:
+    """``left`` + ``right`` cannot be one German noun, so the space was lost."""
+    if len(left) < _GERMAN_MIN_STEM or left.lower() in _function_words("de"):
+        return False  # Hierzu, Nebenbei: adverbs built from two function words
+    return right in _GERMAN_NEVER_ENDS or right == "in" and left.endswith("en")
+
+
 def german_no_join(left: str, right: str, lang: str, seen_alone: bool, min_zipf: float) -> bool:
     """German ``Ministerin`` or ``Wochenende``: not two words, unless ``left`` is a thing
     that takes no feminine -in (``Jahrenin``, ``Rückgangin``), a word seen alone, or a
@@ -101,5 +115,7 @@ def german_no_join(left: str, right: str, lang: str, seen_alone: bool, min_zipf:
     ``Höhevon``: nouns end in ``-der`` after a stem, never after a word)."""
     frequent = zipf(left, lang) >= min_zipf
     if right == "in" and left.endswith(GERMAN_THING_ENDINGS) and frequent:
+        return False
+    if german_never_ending(left, right):
         return False
     return len(right) < 3 or not (seen_alone or (len(left) >= 3 and frequent))
