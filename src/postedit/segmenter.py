@@ -17,7 +17,7 @@ ABBREVIATIONS = frozenset(
     mr mrs ms dr prof gen col lt capt cpt sgt maj adm cmdr gov sen rep pres rev hon fr sr sra
     srta jr st mt ft no nos nr art op vol vols fig figs pp ca cf vs etc al approx dept est
     inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu
-    fri sat sun av avda ud uds dña dn lic ing arq bzw ggf usw vgl hr frau mme mlle mm
+    fri sat sun av avda ud uds dña dn lic ing arq bzw ggf usw vgl hr frau mme mlle mm az abs
     """.split()
 )
 # Sentence openers after which a dotted abbreviation such as ``U.S.`` does end a sentence.
@@ -33,7 +33,7 @@ _CANDIDATE = re.compile(
     r"(?P<punct>[.!?…]+|(?<=\w)[”\"’')\]]+[.!?]+)"  # end punctuation (maybe after a quote)
     r"(?P<close>[”\"’')\]»]*)"  # closing quotes or brackets that belong to the sentence
     r"(?P<space>\s*)"
-    r"(?=(?P<next>[“\"‘'(\[«¿¡]*[^\s“\"‘'(\[«¿¡]))"
+    r"(?=(?P<next>[“„\"‘'(\[«¿¡]*[^\s“„\"‘'(\[«¿¡]))"
 )
 _MONTHS = frozenset(
     """januar jänner februar märz april mai juni juli august september oktober november

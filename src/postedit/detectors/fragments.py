@@ -75,17 +75,24 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
 _GERMAN_PREPOSITIONS = frozenset("""in im mit vor nach bei beim seit am zum zur von vom aus
     für gegen ohne unter über durch ins auf""".split())
 _GERMAN_PIECE_MIN_WORDS = 3  # "Im Gegenteil.", "Zum Glück.": set phrases of two words
+_GERMAN_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+_GERMAN_DATES = frozenset("""januar februar märz april mai juni juli august september oktober
+    november dezember montag dienstag mittwoch donnerstag freitag samstag sonntag""".split())
 
 
 def _german_prepositional_piece(words: list[str], ctx: Context) -> str | None:
     """``Mit 3:0 beim VfL Wolfsburg.`` after a full sentence: a prepositional phrase cut
     from it. German writes verbless sentences, but they name something (``Ein Erfolg für
     die Regierung.``); a bare adverbial phrase of its own is a piece of the one before."""
-    if not _GERMAN_PIECE_MIN_WORDS <= len(words) <= ctx.config.fragment_max_words:
+    if len(words) > ctx.config.fragment_max_words or words[0].lower() not in _GERMAN_PREPOSITIONS:
         return None
-    if words[0].lower() not in _GERMAN_PREPOSITIONS:
-        return None
-    if has_verb([word for word in words if word.lower() not in _GERMAN_PREPOSITIONS], "de"):
+    if len(words) < _GERMAN_PIECE_MIN_WORDS and words[-1].lower() not in _GERMAN_DATES:
+        return None  # "Im Gegenteil.", "Zum Glück." stand alone; "Im September." does not
+    # a capitalised word after an article is a noun ("Mit einem Schrumpfen der ...")
+    rest = [word for before, word in zip(words, words[1:], strict=False)
+            if word.lower() not in _GERMAN_PREPOSITIONS
+            and not (word[:1].isupper() and before.lower() in _GERMAN_ARTICLES)]
+    if has_verb(rest, "de"):
         return None  # "gegen" ends like a verb
     return "a short phrase without a verb after a full sentence: probably cut from it"
 

@@ -4,8 +4,9 @@
 capitalised common word that the article never capitalises inside a sentence, then a
 verb: a new clause begins, and its full stop was lost. After a closing quote
 (``«una primera parte muy floja» Sanz elogió``) any capitalised subject counts.
-German capitalises nouns, so there only a capitalised function word shows the join
-(mid-sentence-capital finds it).
+German capitalises nouns, so there a capitalised word that is no noun shows the join: an
+adverb or particle (``teilte die Bahn mit Bereits gekaufte Tickets behalten``), then a verb
+(a capitalised function word is mid-sentence-capital's).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from postedit.detectors import Detector, detector
 from postedit.detectors.case_words import AUXILIARIES, LETTER_LABELS, closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.lexicon import REPORTING_VERBS, verb_form, zipf
+from postedit.lexicon import REPORTING_VERBS, german_verb, verb_form, zipf
 
-_LANGS = ("en", "es", "fr", "it", "pt")
+_LANGS = ("en", "es", "fr", "it", "pt", "de")
 _JOIN = re.compile(
     r"(?<![\w’'@#/.-])((?:[a-z]{1,4}[’'])?[^\W\d_][a-zà-öø-ÿ]{2,}|[A-Z]{2,5}|[^\W\d_]+[»”\"])"
     r"( )(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[^\W\d_])))"  # overlapping pairs
@@ -64,8 +65,9 @@ _CALENDAR = frozenset(
 def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind == "headline":
         return
+    joined = _german_joined if ctx.lang == "de" else _joined
     for match in _JOIN.finditer(seg.text):
-        if _joined(ctx, seg.text, match):
+        if joined(ctx, seg.text, match):
             stop = seg.start + match.end(1)
             yield det.flag(
                 seg.start + match.start(1),
@@ -115,6 +117,29 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
     if ctx.mid_sentence_counts[lower] > 1 or not _common_word(ctx, lower, run):
         return False
     return not _after_telling(text, match.start(1)) and _verb_follows(ctx, text, match.end(3))
+
+
+_GERMAN_VERB_WINDOW = 4  # "Bereits gekaufte Tickets behalten": the verb a few words on
+
+
+def _german_joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
+    """``mit Bereits gekaufte Tickets behalten``: a capitalised word whose dictionary form is
+    lower case and uninflected (an adverb or particle, never a noun nor an adjective of a
+    name such as ``Deutsche Bahn``), then a verb: a new sentence began."""
+    word = match.group(3)
+    lower = word.lower()
+    if lower in closed_words("de") or lower in _CALENDAR or ctx.mid_sentence_counts[lower] > 1:
+        return False
+    if match.group(1)[-1] in "»”\"“" or zipf(lower, "de") < COMMON_WORD_ZIPF:
+        return False
+    from postedit import lemmas
+
+    if lemmas.lemmatize(word, "de") != lower:
+        return False
+    following = text[match.end(3) :].split()[:_GERMAN_VERB_WINDOW]
+    if not following or not following[0].islower():
+        return False  # "Pro Bahn begrüßte": a name that starts with a preposition
+    return any(w.islower() and german_verb(w.strip(".,;:")) == "finite" for w in following)
 
 
 _ENGLISH_TITLES = frozenset("""mayor minister president striker coach captain chairman chairwoman
