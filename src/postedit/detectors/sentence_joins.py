@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.detectors.case_words import AUXILIARIES, LETTER_LABELS, closed_words
+from postedit.detectors.verbs import english_stem
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import REPORTING_VERBS, german_verb, verb_form, zipf
@@ -111,8 +112,11 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
         # a lower-case next word is mid-sentence-capital's; "consecutivo La Confederación
         # de Empresarios advirtió" is a name, then its verb: a new sentence
         return run and _verb_follows(ctx, text, match.end(3))
-    if ctx.lang == "en" and run and lower in _ENGLISH_TITLES and _plural_noun(previous, ctx):
-        # "fans Striker Lena Fischer scored": a title after a plural noun, a name, a verb
+    if ctx.lang == "en" and run and _english_title(lower, following) and _noun_before_title(
+        previous, ctx
+    ):
+        # "fans Striker Lena Fischer scored", "last week Finance Minister Ana Ruiz said":
+        # a title after a noun, a name, a verb
         return _verb_follows(ctx, text, match.end(3))
     if ctx.mid_sentence_counts[lower] > 1 or not _common_word(ctx, lower, run):
         return False
@@ -142,11 +146,45 @@ def _german_joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
     return any(w.islower() and german_verb(w.strip(".,;:")) == "finite" for w in following)
 
 
+_ENGLISH_IRREGULAR_PAST = frozenset("""said told took made gave went came got saw knew found
+    kept ran began wrote spoke broke chose drove flew fought stood struck threw built sent spent
+    heard brought caught taught sought fled shot fell rose grew won lost met led held sold bought
+    paid""".split())
 _ENGLISH_TITLES = frozenset("""mayor minister president striker coach captain chairman chairwoman
     senator governor spokesman spokeswoman defender midfielder goalkeeper chief director
     secretary judge general colonel commissioner manager""".split())
 # Verbs in -s that take a person as object: "says Mayor Carter", "thanks Coach Reilly".
 _PERSON_VERBS = frozenset("says thanks tells warns urges asks joins meets calls praises".split())
+
+
+# Words that stand before a title inside a sentence: "former Finance Minister".
+_BEFORE_TITLES = frozenset("""former then late current acting outgoing incoming new interim
+    deputy elected incumbent future fellow veteran longtime powerful popular ex""".split())
+
+
+_PORTFOLIOS = frozenset("""finance foreign interior health defence defense economy justice
+    education labour labor trade energy transport environment culture prime""".split())
+# Time nouns open a sentence without a comma: "Last week Finance Minister Ruiz met ...".
+_TIME_NOUNS = frozenset("""week year month day morning night weekend time evening afternoon
+    decade season""".split())
+
+
+def _english_title(lower: str, following: re.Match[str] | None) -> bool:
+    """``Mayor``, or a portfolio before its title (``Finance Minister``)."""
+    if lower in _ENGLISH_TITLES:
+        return True
+    return lower in _PORTFOLIOS and following is not None and following.group(1).lower() in _ENGLISH_TITLES
+
+
+def _noun_before_title(word: str, ctx: Context) -> bool:
+    """A plural noun, or a common singular noun that is no verb (``office``) nor a time."""
+    if _plural_noun(word, ctx):
+        return True
+    if not word.islower() or word in _BEFORE_TITLES or word in _TIME_NOUNS:
+        return False
+    if word.endswith(("ed", "ing", "ly", "s")):
+        return False
+    return zipf(word, ctx.lang) >= COMMON_WORD_ZIPF and not english_stem(word)
 
 
 def _plural_noun(word: str, ctx: Context) -> bool:
@@ -193,6 +231,9 @@ def _common_word(ctx: Context, lower: str, run: bool) -> bool:
         return ctx.lowercase_counts[lower] >= 1
     if ctx.lang != "en":
         return False  # a Romance sentence opens with an article: "presidente Usa di" is a name
+    if ctx.lowercase_counts[lower] >= 1 and ctx.mid_sentence_counts[lower] <= 1:
+        return zipf(lower, ctx.lang) >= COMMON_WORD_ZIPF  # "had hoped Consumer prices rose",
+        # where the article writes "consumer" in lower case elsewhere
     if not lower.endswith("s") or lower.endswith("ss"):
         return False  # a bare singular noun opens no sentence: "the new Executive has been"
     return zipf(lower, ctx.lang) >= COMMON_WORD_ZIPF and lower not in ctx.names_as_subject
@@ -207,7 +248,8 @@ def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
     """A verb within two words, after the rest of a name (``Striker Lena Fischer scored``)."""
     names = 0
     checked = 0
-    while checked < 2:
+    window = 2
+    while checked < window:
         following = _WORDS_AFTER.match(text, pos)
         if following is None:
             return False
@@ -222,13 +264,19 @@ def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
             continue
         if _is_verb(word, ctx.lang):
             return True
+        if not checked and not names and ctx.lang == "en" and word in _PHRASE_PREPOSITIONS:
+            window = _PHRASE_WINDOW  # "Thousands of supporters gathered": past the phrase
         checked += 1
     return False
+
+
+_PHRASE_PREPOSITIONS = frozenset("of for from".split())
+_PHRASE_WINDOW = 5
 
 
 def _is_verb(word: str, lang: str) -> bool:
     if word in AUXILIARIES.get(lang, ()):
         return True
     if lang == "en":
-        return len(word) >= 5 and word.endswith("ed")
+        return len(word) >= 5 and word.endswith("ed") or word in _ENGLISH_IRREGULAR_PAST
     return verb_form(word, lang) is True

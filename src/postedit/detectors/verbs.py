@@ -33,7 +33,8 @@ _VERBS = {
         written spoke spoken broke broken chose drove flew fought stood struck threw understood
         built sent spent felt heard meant brought caught taught sought fled fed shot shut dealt
         hung quit rode shook stole stuck swore tore wore froze hid sank slid cost hurt spread
-        let bet cast burst""".split()),
+        let bet cast burst sang sung rang swam drank ate eaten beat blew drew forgot slept
+        swept swung woke""".split()),
     "es": frozenset("es son era fue está están ha han hay dijo dice tiene tienen hace".split()),
     "fr": frozenset("est sont était a ont fait dit va".split()),
     "it": frozenset("è sono era ha hanno fa disse".split()),
