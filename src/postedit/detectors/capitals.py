@@ -113,11 +113,31 @@ def _capitals(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
             yield match.start(), word  # "Banco Do Porto", "Parlamento Com caráter"
             continue
         if after[:1].isupper() and after.lower() not in _CALENDAR:
+            if _particle_in_institution(word, previous):
+                yield match.start(), word  # "Banque De France", "Ministry Of Finance"
+                continue
             if not _lower_elsewhere(word, previous, after, ctx.document.text):
                 continue  # part of a title or name: "The New York Times", "Three Gorges Dam"
         elif previous[:1].isupper() and not _plain_opener(previous, before, ctx):
             continue  # "Theresa May said", "Formula One", but not "on Wednesday Three missiles"
         yield match.start(), word
+
+
+# Head nouns of institutions and places: the particle after them is written in lower
+# case in every language (``Banco de Portugal``, ``Assembleia da República``); surnames
+# (``Luigi Di Maio``) keep theirs.
+_INSTITUTIONS = frozenset("""bank banque banco banca ministry ministère ministerio ministero
+    ministério assembly assemblée asamblea assemblea assembleia tribunal court cour corte
+    institute institut instituto istituto university université universidad università
+    universidade stadium stade estadio stadio estádio council conseil consejo consiglio
+    conselho chamber chambre cámara camera câmara palace palais palacio palazzo palácio museum
+    musée museo museu hospital hôpital ospedale municipal federal nacional national nazionale
+    regional provincial general generale department departamento port puerto porto""".split())
+_INSTITUTION_PARTICLES = frozenset("of de del della di da do dos das du des".split())
+
+
+def _particle_in_institution(word: str, previous: str) -> bool:
+    return word.lower() in _INSTITUTION_PARTICLES and previous.lower() in _INSTITUTIONS
 
 
 def _plain_opener(previous: str, before: str, ctx: Context) -> bool:
