@@ -335,7 +335,9 @@ def _lower_acronym_split(token: str, lang: str, doc: DocumentWords) -> Split | N
     if left not in joining_words(lang) and not _content_word(left, lang):
         return None  # mRNA, kWh: units and symbols
     known_right = doc.alone(right) or zipf(right, lang) >= MIN_PART_ZIPF and len(left) >= 2
-    if not known_right and not (left in joining_words(lang) and _plain_preposition(left, right)):
+    plain = left in joining_words(lang) and _plain_preposition(left, right)
+    conjunction = lang != "en" and left in one_letter_words(lang) and len(right) >= 3  # yUGT
+    if not (known_right or plain or conjunction):
         return None
     whole = _whole_logp(token, lang, doc, 0.0) - CAMEL_CASE_COST
     return _scored(left, right, "acronym", lang, doc, whole, SHAPE_BONUS)

@@ -21,7 +21,7 @@ _EXTRA_FUNCTION_WORDS = {
     "de": """der die das den dem des ein eine einen einem einer und oder aber sondern denn
     mit von für auf aus bei nach seit über unter zwischen gegen ohne durch ist sind war
     hat haben wird werden sie wir ihr sich nicht auch noch wie als dass in im an am zu zum zur
-    ins vom beim um""",
+    ins vom beim um bis vor""",
 }
 # Words of one letter that a lost space can leave behind (``aunanimous``, ``ySant``, ``Lazioe``).
 _ONE_LETTER_WORDS = {
