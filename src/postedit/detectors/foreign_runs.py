@@ -56,15 +56,61 @@ def content_runs(
     for lang in langs:
         column = others.index(lang)
         gain = [row[column] if ok else None for row, ok in zip(table, usable, strict=True)]
-        found += _runs_in(lang, tokens, words, gain, doc_lang)
+        runs = list(_runs_in(lang, tokens, words, gain, doc_lang))
+        if not any(last == len(words) - 1 for _, last, _ in runs):
+            runs += _name_tail(lang, tokens, words, gain, quotes)
+        found += runs
     return found
 
 
+def _name_tail(
+    lang: str, tokens: list[re.Match[str]], words: list[str], gain: list[float | None],
+    quotes: list[tuple[int, int]],
+) -> list[Span]:
+    """``il divario tra Nord would now seek damages``, ``entro the Ministry of Finance``:
+    a foreign tail with names inside it. It opens on a foreign word after a word of the
+    article's language (``de la Ciudad de México`` after ``Museo`` is one name) and
+    names are at most half of it."""
+    text, last = tokens[0].string, len(words) - 1
+    start = last
+    while start > 1 and _joined(text, tokens, start - 1) and _tail_token(tokens, gain, start - 1, quotes):
+        start -= 1
+    if not _tail_token(tokens, gain, last, quotes):
+        return []
+    marked = [i for i in range(start, last + 1) if (gain[i] or 0.0) >= _MARKED]
+    if not marked or last - marked[0] < _TAIL_WORDS - 1:
+        return []
+    first = marked[0]
+    names = sum(gain[i] is None for i in range(first, last + 1))
+    if not tokens[first - 1].group(0).islower() or words[first] in _NAME_PARTICLES:
+        return []
+    if lang != "en" and words[first] in _ROMANCE_ARTICLES:
+        return []  # "in los Altos de Chiapas": place names carry their article
+    strong = sum((gain[i] or 0.0) >= _STRONG for i in marked)
+    if strong < 2 or not 1 <= names <= (last - first + 1) - names:
+        return []
+    return [(first, last, (lang,))]
+
+
+_ROMANCE_ARTICLES = frozenset("el los las il lo gli les o os as".split())
+_NAME_PARTICLES = frozenset("de di del della da do dos das du des van von la le lo of".split())
+
+
+def _tail_token(
+    tokens: list[re.Match[str]], gain: list[float | None], index: int, quotes: list[tuple[int, int]]
+) -> bool:
+    """A word that may sit in a foreign tail: a foreign or shared word, or a name."""
+    if gain[index] is not None:
+        return True
+    token = tokens[index]
+    return token.group(0)[:1].isupper() and not inside_span(quotes, token.start(), token.start())
+
+
 def _foreign_function_word_inside(tokens: list[re.Match[str]], words: list[str], doc_lang: str) -> bool:
-    """A foreign function word between two lower-case words (``de`` in ``de Gaulle`` is not)."""
+    """A foreign function word after a lower-case word (``entro the Ministry``)."""
     foreign = foreign_markers(doc_lang)
     return any(
-        words[i] in foreign and all(tokens[j].group(0).islower() for j in (i - 1, i, i + 1))
+        words[i] in foreign and all(tokens[j].group(0).islower() for j in (i - 1, i))
         for i in range(1, len(words) - 1)
     )
 
@@ -194,7 +240,7 @@ def _foreign_tail(words: list[str], gain: list[float | None], marked: list[int],
     language, four words or more, two of them clearly foreign; a name cannot end so."""
     if last != len(words) - 1 or last - marked[0] < _TAIL_WORDS - 1 or len(marked) < 2:
         return False
-    return min(gain[i] or 0.0 for i in marked[:2]) >= _STRONG
+    return sum((gain[i] or 0.0) >= _STRONG for i in marked) >= 2
 
 
 def _sure_pair(lang: str, words: list[str], gains: list[float], marked: list[int]) -> bool:
