@@ -48,6 +48,7 @@ from postedit.segmentation_words import (
     WORD_PREFIXES,
     dictionary_word,
     function_words,
+    german_function_cut,
     german_never_ending,
     german_no_join,
     joining_words,
@@ -134,7 +135,8 @@ def split_glued(token: str, lang: str, doc: DocumentWords = NO_DOCUMENT) -> Spli
     known = zipf(token, lang)
     if token[1:].islower() or token.islower():
         if known >= 3.5:
-            return None  # the fast path: an ordinary word
+            cut = german_function_cut(token, lang)  # the fast path, but for "inder"
+            return None if cut is None else Split(cut, token[:cut], token[cut:], "short", MARGIN)
         candidates = _plain_splits(token, lang, doc, known)
         if token.islower():
             candidates += _article_splits(token, lang, doc, known)
@@ -254,11 +256,14 @@ def _article_splits(token: str, lang: str, doc: DocumentWords, known: float) -> 
     if dictionary_word(token, lang) or (lang != "en" and zipf(token, "en") >= LOANWORD_ZIPF):
         return []  # else, seen, node in Spanish or Italian text: English words
     whole = _whole_logp(token, lang, doc, known)
+    functions = function_words(lang)
     found = []
     for cut in range(1, len(token)):
         left, right = token[:cut], token[cut:]
         if left != right and _joins(left, right, lang):
-            found.append(_scored(left, right, "short", lang, doc, whole))
+            # "ofthe" twice is the same lost space twice, never a spelling of choice
+            twice = REPEAT_BONUS if doc.repeated(token) and left in functions and right in functions else 0.0
+            found.append(_scored(left, right, "short", lang, doc, whole - twice))
     return found
 
 

@@ -101,6 +101,21 @@ _GERMAN_NEVER_ENDS = frozenset("zu zum zur von vom mit bei eine einer einen eine
 _GERMAN_MIN_STEM = 5  # Baust+eine, Gest+eine: short stems make real words
 
 
+def german_function_cut(token: str, lang: str) -> int | None:
+    """``inder``: German writes the noun ``Inder`` with a capital, so in lower case it is
+    two function words run together (``in der``); a word of its own stays whole. The
+    index of the lost space, or None."""
+    if lang != "de" or not token.islower():
+        return None
+    from postedit import lemmas
+
+    if not lemmas.lemmatize(token, "de")[:1].isupper():
+        return None
+    functions = _function_words("de")
+    return next((i for i in range(2, len(token) - 1)
+                 if token[:i] in functions and token[i:] in functions), None)
+
+
 def german_never_ending(left: str, right: str) -> bool:
     """``left`` + ``right`` cannot be one German noun, so the space was lost."""
     if len(left) < _GERMAN_MIN_STEM or left.lower() in _function_words("de"):
