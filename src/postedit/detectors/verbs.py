@@ -115,8 +115,11 @@ def has_verb(words: list[str], lang: str, gerunds: bool = True) -> bool:
     """Whether any word may be a verb; with ``gerunds`` false an English -ing form makes
     no sentence (``Policing and the health service.``)."""
     previous = ""
-    for word in words:
+    for index, word in enumerate(words):
         lower = word.lower()
+        if index and word[:1].isupper() and lang != "de":
+            previous = lower
+            continue  # "da I Liga": a capital inside the sentence is a name's, not a verb's
         if is_verb(lower, previous, lang) and (gerunds or not lower.endswith("ing")):
             return True
         previous = lower
