@@ -11,18 +11,16 @@ and are stripped from the translation.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
+from postedit.engines.apertium_pipeline import MODES_DIRS, pipeline_for, run_once
 from postedit.engines.base import EngineConfig, ForcedScore, Hypothesis, Translation, UnknownWord
 from postedit.errors import EngineError, EnginePairError
 
-MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
 # ISO 639-1 (what postedit uses) to ISO 639-3 (what Apertium mode names use).
 ISO3 = {
     "en": "eng", "es": "spa", "ca": "cat", "fr": "fra", "pt": "por", "it": "ita", "gl": "glg",
@@ -138,21 +136,13 @@ def _data_version(mode: str) -> str:
 
 
 def run_apertium(mode: str, text: str) -> str:
-    """Run one ``apertium`` process (markers on) over ``text`` and return its output."""
+    """What ``apertium -f txt MODE`` (markers on) prints for ``text``: through this
+    process's long-lived pipeline for ``mode``, or one process where there is none."""
     binary = apertium_binary()
     if binary is None:
         raise EngineError("apertium is not installed (Debian: apt-get install apertium)")
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    try:
-        proc = subprocess.run(
-            [binary, "-f", "txt", mode], input=text, capture_output=True, text=True, env=env
-        )
-    except OSError as exc:
-        raise EngineError(f"apertium {mode} could not start: {exc}") from exc
-    if proc.returncode != 0:
-        detail = proc.stderr.strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
-        raise EngineError(f"apertium {mode} failed: {detail[0]}")
-    return proc.stdout
+    pipeline = pipeline_for(mode)
+    return pipeline.translate(text) if pipeline is not None else run_once(binary, mode, text)
 
 
 def _prepare(text: str) -> str:
