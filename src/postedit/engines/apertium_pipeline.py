@@ -18,13 +18,13 @@ per request, and the stages are those of ``apertium-wblank-mode -z`` (what
 Null-flush mode alone is not enough for the same output, though: ``apertium-tagger``
 (3.8) keeps state across flushes, so a sentence could be tagged differently after some
 earlier request (``said`` as a participle instead of a past tense) and a report would
-depend on which articles came before it. (The same holds within one stream, which is
-why articles are not batched together into one ``apertium`` process.) The tagger starts in about 10 ms, so it runs
-afresh for every request (:data:`FRESH_STAGES`), between two long-lived groups of
-stages; with that, every answer is byte for byte what ``apertium -f txt`` gives for the
-same batch (a test compares them). Every request has a deadline: stages that hang or
-die are killed (their whole process group) and the request fails with a one-line
-:class:`EngineError`; the next request starts them again.
+depend on which articles came before it. (The same holds within one stream, which is why
+articles are not batched together into one ``apertium`` process.) The tagger starts in
+about 10 ms, so it runs afresh for every request (:data:`FRESH_STAGES`), between two
+long-lived groups of stages; with that, every answer is byte for byte what
+``apertium -f txt`` gives for the same batch (a test compares them). Every request has a deadline:
+stages that hang or die are killed (their whole process group) and the request fails
+with a one-line :class:`EngineError`; the next request starts them again.
 
 ``POSTEDIT_APERTIUM_PIPELINE=0`` runs one ``apertium`` process per request instead (also
 the fallback where the helper programs are missing); ``POSTEDIT_APERTIUM_TIMEOUT`` sets
@@ -35,17 +35,15 @@ from __future__ import annotations
 
 import atexit
 import os
-import selectors
 import shutil
-import signal
 import subprocess
-import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
+from postedit.engines.apertium_stages import Fresh, Hung, LongLived, Stopped, stream
 from postedit.errors import EngineError
 
 MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
@@ -167,7 +165,7 @@ class NullFlushPipeline:
     def __init__(self, mode: str, parts: list[Part]) -> None:
         self.mode = mode
         self.parts = parts
-        self._running = [None if part.fresh else _LongLived(mode, part.command) for part in parts]
+        self._long = [None if p.fresh else LongLived(p.command, apertium_env()) for p in parts]
         self._lock = threading.Lock()
 
     def translate(self, text: str) -> str:
@@ -176,128 +174,38 @@ class NullFlushPipeline:
         # destxt drops NUL bytes anyway; here one would end the request early.
         data = _filter(["apertium-destxt"], self.mode, text.replace("\0", "").encode(), limit)
         with self._lock:
-            for part, process in zip(self.parts, self._running, strict=True):
-                if process is None:
-                    data = _filter(part.command, self.mode, data + b"\0", limit).split(b"\0")[0]
-                else:
-                    data = process.exchange(data, limit)
+            data = self._through_stages(data, limit)
         return _decode(_filter(["apertium-retxt"], self.mode, data, limit))
 
-    def close(self) -> None:
-        for process in self._running:
-            if process is not None:
-                process.close()
-
-
-class _LongLived:
-    """Stages that stay up between requests; each request ends with ``\\0``, so does its answer."""
-
-    def __init__(self, mode: str, command: list[str]) -> None:
-        self.mode = mode
-        self.command = command
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._stderr: IO[bytes] | None = None
-        self._owner = 0
-
-    def _started(self) -> subprocess.Popen[bytes]:
-        if self._proc is not None and (self._owner != os.getpid() or self._proc.poll() is not None):
-            self._forget()
-        if self._proc is None:
-            self._stderr = tempfile.TemporaryFile()
-            try:
-                self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE,
-                                              stdout=subprocess.PIPE, stderr=self._stderr,
-                                              env=apertium_env(), start_new_session=True)
-            except OSError as exc:
-                raise EngineError(f"apertium {self.mode} could not start: {exc}") from exc
-            self._owner = os.getpid()
-        return self._proc
-
-    def exchange(self, data: bytes, limit: float) -> bytes:
-        """Send one request; its answer, or a one-line EngineError after ``limit`` seconds."""
-        proc = self._started()
-        writer = threading.Thread(target=_write, args=(proc.stdin, data + b"\0"), daemon=True)
-        writer.start()
+    def _through_stages(self, data: bytes, limit: float) -> bytes:
+        stages = [stage or Fresh(part.command, apertium_env())
+                  for part, stage in zip(self.parts, self._long, strict=True)]
         try:
-            answer = _read_answer(proc, time.monotonic() + limit)
-        except _Hung:
-            self.close()
+            return stream(stages, data, time.monotonic() + limit)
+        except OSError as exc:
+            self._stop(stages)
+            raise EngineError(f"apertium {self.mode} could not start: {exc}") from exc
+        except Hung:
+            self._stop(stages)
             raise EngineError(_hung(self.mode, limit)) from None
-        except _Stopped:
-            message = f"apertium {self.mode} stopped: {self._stderr_tail()}"
-            self.close()
-            raise EngineError(message) from None
-        writer.join()
-        return answer
+        except Stopped:
+            why = next((tail for tail in (s.stderr_tail() for s in stages) if tail), "no reason given")
+            self._stop(stages)
+            raise EngineError(f"apertium {self.mode} stopped: {why}") from None
 
-    def _stderr_tail(self) -> str:
-        if self._stderr is None or self._proc is None:
-            return "no output"
-        self._stderr.seek(0)
-        return _failure(self.mode, self._stderr.read()[-4000:], self._proc.poll())
-
-    def _forget(self) -> None:
-        """Drop stages that died, or that belong to the parent of a fork (not ours to stop)."""
-        if self._owner == os.getpid():
-            self.close()
-        self._proc = None
+    @staticmethod
+    def _stop(stages: Sequence[LongLived | Fresh]) -> None:
+        for stage in stages:
+            stage.stop()
 
     def close(self) -> None:
-        """Stop the stages (their whole process group) and wait for them."""
-        proc, self._proc = self._proc, None
-        if proc is None or self._owner != os.getpid():
-            return
-        for stream in (proc.stdin, proc.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        proc.wait()
-        if self._stderr is not None:
-            self._stderr.close()
+        self._stop([stage for stage in self._long if stage is not None])
 
-
-class _Hung(Exception):
-    """No answer before the deadline."""
-
-
-class _Stopped(Exception):
-    """The stages closed their output (they died)."""
-
-
-def _write(stream: IO[bytes] | None, data: bytes) -> None:
-    """Feed a request (in a thread: the stages answer while it is still being written)."""
-    try:
-        assert stream is not None
-        stream.write(data)
-        stream.flush()
-    except (OSError, ValueError):
-        pass  # the stages died or were stopped: the reader reports it
-
-
-def _read_answer(proc: subprocess.Popen[bytes], deadline: float) -> bytes:
-    """Everything the stages print up to the ``\\0`` that ends an answer."""
-    assert proc.stdout is not None
-    fd = proc.stdout.fileno()
-    chunks: list[bytes] = []
-    with selectors.DefaultSelector() as selector:
-        selector.register(fd, selectors.EVENT_READ)
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not selector.select(left):
-                raise _Hung
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                raise _Stopped
-            chunks.append(chunk)
-            if b"\0" in chunk:
-                answer = b"".join(chunks)
-                return answer[: answer.index(b"\0")]
+    def disown(self) -> None:
+        """In a forked child: close this copy's pipe ends, leave the stages running."""
+        for stage in self._long:
+            if stage is not None:
+                stage.disown()
 
 
 def pipeline_for(mode: str) -> NullFlushPipeline | None:
@@ -309,6 +217,19 @@ def pipeline_for(mode: str) -> NullFlushPipeline | None:
             parts = stage_parts(mode)
             _PIPELINES[mode] = None if parts is None else NullFlushPipeline(mode, parts)
         return _PIPELINES[mode]
+
+
+def _after_fork_in_child() -> None:
+    """A forked worker starts its own stages: the parent's stay the parent's."""
+    global _LOCK
+    _LOCK = threading.Lock()  # another thread of the parent may have held it at fork time
+    for pipeline in _PIPELINES.values():
+        if pipeline is not None:
+            pipeline.disown()
+    _PIPELINES.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @atexit.register
