@@ -1,9 +1,11 @@
 """Apertium (rule-based, Debian packages) as a batch translation engine.
 
-A whole batch goes through ONE ``apertium`` process per direction: segments are
-joined with blank lines (which Apertium's text deformatter passes through as
-formatting) and split again afterwards; a count check guards the boundaries and
-falls back to smaller batches if Apertium ever merged or split a paragraph.
+A whole batch is ONE request per direction, to this process's long-lived pipeline
+for that direction (:mod:`postedit.engines.apertium_pipeline`, which says why articles
+are not batched together): segments are joined with blank lines (which Apertium's
+text deformatter passes through as formatting) and split again afterwards; a count
+check guards the boundaries and falls back to smaller batches if Apertium ever merged
+or split a paragraph.
 The run is made without ``-u`` so that unknown words come back marked
 (``*SyriaAfter``); the markers become :class:`UnknownWord` spans of the input
 and are stripped from the translation.
@@ -216,7 +218,7 @@ def _locate(source: str, word: str, start: int) -> int | None:
 
 
 class ApertiumEngine:
-    """Apertium through one process per batch and direction."""
+    """Apertium through one request per batch and direction."""
 
     name = "apertium"
     can_score = False
