@@ -35,3 +35,20 @@ def test_a_hung_apertium_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch)
     assert result.stderr.count("\n") == 1, result.stderr
     assert "apertium eng-spa gave no answer within" in result.stderr
     assert result.stdout == ""
+
+
+@needs_apertium
+def test_jobs_2_with_apertium_gives_the_bytes_of_jobs_1() -> None:
+    """Forked workers start their own pipelines; no answer depends on another article."""
+    articles = [str(ARTICLE.with_name(name)) for name in
+                ("housing-law-en.txt", "floods-valencia-en.txt")]
+
+    def score(jobs: str) -> str:
+        result = CliRunner().invoke(main, ["score", *articles, "--engine", "apertium", "-j", jobs,
+                                           "--source-lang", "es", "--no-cache", "--format",
+                                           "jsonl"], obj={})
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    one = score("1")
+    assert '"backtranslation"' in one and score("2") == one
