@@ -64,7 +64,10 @@ def apertium_env() -> dict[str, str]:
 
 def deadline_for(text: str) -> float:
     """Seconds a request of ``text`` may take before the engine counts as hung."""
-    base = float(os.environ.get("POSTEDIT_APERTIUM_TIMEOUT") or BASE_TIMEOUT)
+    try:
+        base = float(os.environ.get("POSTEDIT_APERTIUM_TIMEOUT") or BASE_TIMEOUT)
+    except ValueError:
+        base = BASE_TIMEOUT
     return base + len(text) / CHARS_PER_SECOND
 
 
@@ -112,7 +115,10 @@ def _filter(command: list[str], mode: str, data: bytes, limit: float) -> bytes:
 
 
 def mode_file(mode: str) -> Path | None:
-    return next((d / f"{mode}.mode" for d in MODES_DIRS if (d / f"{mode}.mode").is_file()), None)
+    """The mode's file where ``apertium`` looks (``APERTIUM_DATADIR`` first, as it does)."""
+    custom = os.environ.get("APERTIUM_DATADIR")
+    folders = (Path(custom) / "modes",) if custom else MODES_DIRS
+    return next((d / f"{mode}.mode" for d in folders if (d / f"{mode}.mode").is_file()), None)
 
 
 def stage_parts(mode: str) -> list[Part] | None:
