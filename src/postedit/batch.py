@@ -1,10 +1,11 @@
 """Score many articles: in worker processes with ``--jobs N``, streamed in input order.
 
-Scoring with detectors only, the main process reads the articles, scores the first
-itself and then ``fork``s the workers, which inherit every module and word table that
-article loaded instead of paying for them again, and parse as well as score the rest.
-With an engine the main process parses every article and the workers are ``spawn``-ed
-(CTranslate2 and OpenMP threads do not survive ``fork``). Each worker builds its
+Scoring with detectors only or with Apertium, the main process reads the articles,
+scores the first itself and then ``fork``s the workers, which inherit every module and
+word table that article loaded instead of paying for them again, and parse as well as
+score the rest (each worker starts its own Apertium pipelines). With another engine the
+main process parses every article and the workers are ``spawn``-ed (CTranslate2 and
+OpenMP threads do not survive ``fork``). Each worker builds its
 engines once and shares the SQLite translation cache with the others. Reports come
 back as soon as the next one in input order is ready, with a bounded number in
 flight, so output streams and order never changes.
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 IN_FLIGHT_PER_JOB = 2
+FORKABLE_ENGINES = ("none", "apertium")
 T = TypeVar("T")
 
 
@@ -189,8 +191,10 @@ def _parallel(
 
 
 def _start_method(settings: BatchSettings) -> str:
-    """``fork`` for detectors only, where the platform has it; ``spawn`` with an engine."""
-    fork = settings.engine == "none" and "fork" in multiprocessing.get_all_start_methods()
+    """``fork`` where the platform has it, for detectors only or Apertium (whose work runs
+    in its own processes, started afresh by each worker); else ``spawn``."""
+    forkable = settings.engine in FORKABLE_ENGINES
+    fork = forkable and "fork" in multiprocessing.get_all_start_methods()
     return "fork" if fork else "spawn"
 
 

@@ -1,9 +1,11 @@
 """Apertium (rule-based, Debian packages) as a batch translation engine.
 
-A whole batch goes through ONE ``apertium`` process per direction: segments are
-joined with blank lines (which Apertium's text deformatter passes through as
-formatting) and split again afterwards; a count check guards the boundaries and
-falls back to smaller batches if Apertium ever merged or split a paragraph.
+A whole batch is ONE request per direction, to this process's long-lived pipeline
+for that direction (:mod:`postedit.engines.apertium_pipeline`, which says why articles
+are not batched together): segments are joined with blank lines (which Apertium's
+text deformatter passes through as formatting) and split again afterwards; a count
+check guards the boundaries and falls back to smaller batches if Apertium ever merged
+or split a paragraph.
 The run is made without ``-u`` so that unknown words come back marked
 (``*SyriaAfter``); the markers become :class:`UnknownWord` spans of the input
 and are stripped from the translation.
@@ -11,18 +13,16 @@ and are stripped from the translation.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
+from postedit.engines.apertium_pipeline import MODES_DIRS, pipeline_for, run_once
 from postedit.engines.base import EngineConfig, ForcedScore, Hypothesis, Translation, UnknownWord
 from postedit.errors import EngineError, EnginePairError
 
-MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
 # ISO 639-1 (what postedit uses) to ISO 639-3 (what Apertium mode names use).
 ISO3 = {
     "en": "eng", "es": "spa", "ca": "cat", "fr": "fra", "pt": "por", "it": "ita", "gl": "glg",
@@ -138,21 +138,13 @@ def _data_version(mode: str) -> str:
 
 
 def run_apertium(mode: str, text: str) -> str:
-    """Run one ``apertium`` process (markers on) over ``text`` and return its output."""
+    """What ``apertium -f txt MODE`` (markers on) prints for ``text``: through this
+    process's long-lived pipeline for ``mode``, or one process where there is none."""
     binary = apertium_binary()
     if binary is None:
         raise EngineError("apertium is not installed (Debian: apt-get install apertium)")
-    env = dict(os.environ, LC_ALL="C.UTF-8")
-    try:
-        proc = subprocess.run(
-            [binary, "-f", "txt", mode], input=text, capture_output=True, text=True, env=env
-        )
-    except OSError as exc:
-        raise EngineError(f"apertium {mode} could not start: {exc}") from exc
-    if proc.returncode != 0:
-        detail = proc.stderr.strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
-        raise EngineError(f"apertium {mode} failed: {detail[0]}")
-    return proc.stdout
+    pipeline = pipeline_for(mode)
+    return pipeline.translate(text) if pipeline is not None else run_once(binary, mode, text)
 
 
 def _prepare(text: str) -> str:
@@ -226,7 +218,7 @@ def _locate(source: str, word: str, start: int) -> int | None:
 
 
 class ApertiumEngine:
-    """Apertium through one process per batch and direction."""
+    """Apertium through one request per batch and direction."""
 
     name = "apertium"
     can_score = False
