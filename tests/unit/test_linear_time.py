@@ -80,7 +80,7 @@ def test_quotes_are_found_once_per_sentence(monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize(
     ("lang", "sentence"),
-    [("pt", "Os analistas do Banco De Portugal disseram no dia {n} que os juros vão subir."),
+    [("pt", "Os analistas da Caixa De Portugal disseram no dia {n} que os juros vão subir."),
      ("de", "Die Regierung stellte am Tag {n} Den Fernverkehr ein.")],
     ids=["name written in lower case elsewhere", "German pair capitalised twice"],
 )
