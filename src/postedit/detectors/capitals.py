@@ -182,11 +182,22 @@ def _may_hold_lowercase_name(ctx: Context, block: Block, seg: Segment) -> bool:
         return True
     candidates = article_facts.remembered(ctx.document.text, f"name candidates in {ctx.lang}",
                                           lambda: _name_candidates(ctx))
-    return not candidates.isdisjoint(tokens.of(text).lower_letters)
+    return not candidates.isdisjoint(tokens.of(text).letters)  # as written: lower case
 
 
 def _name_candidates(ctx: Context) -> frozenset[str]:
-    return ctx.name_evidence | (ctx.capitalised_forms - closed_words(ctx.lang))
+    """The words either path of the rule may take for names: ``_is_known_name``'s (name
+    evidence, no closed-class word, rare in lower case or a sentence's subject) and
+    ``lowercased_name``'s (capitalised somewhere, part of a two-word name or rare in lower
+    case)."""
+    counts = ctx.lowercase_counts
+    known = {word for word in ctx.name_evidence - closed_class(ctx.lang)
+             if word in ctx.names_as_subject or counts[word] <= 1}
+    in_pairs = {word for pair in ctx.title_bigrams for word in pair} | ctx.name_tails
+    return frozenset(known) | frozenset(
+        word for word in ctx.capitalised_forms - closed_words(ctx.lang)
+        if word in in_pairs or counts[word] <= 1
+    )
 
 
 @detector(
