@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from postedit.config import Config, resolve
 from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_words
-from postedit.detectors import Detector, load_all
+from postedit.detectors import Detector, load_all, triggers
 from postedit.detectors.blocks import classify_blocks
 from postedit.document import Block, Document, Segment, build_segments, paragraph_spans
 from postedit.engine_scoring import score_document
@@ -139,14 +139,19 @@ def detect(document: Document, config: Config | None = None) -> tuple[dict[str, 
 
 
 def _block_flags(detectors: list[Detector], ctx: Context, block: Block) -> Iterator[Flag]:
+    """Every detector's flags in ``block``; a detector whose trigger fails is not run."""
     if not block.segments:
         return
+    gated = triggers.enabled()
     for det in detectors:
+        trigger = det.trigger if gated else None
         if det.scope == "block":
-            for flag in det.func(det, ctx, block):
-                yield flag.for_segment(_owner(block, flag.start))
-        else:
-            for seg in block.segments:
+            if trigger is None or trigger(ctx, block):
+                for flag in det.func(det, ctx, block):
+                    yield flag.for_segment(_owner(block, flag.start))
+            continue
+        for seg in block.segments:
+            if trigger is None or trigger(ctx, block, seg):
                 for flag in det.func(det, ctx, block, seg):
                     yield flag.for_segment(seg.id)
 

@@ -12,29 +12,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: what function-word counts and spans use
 _CACHED_TEXTS = 4096  # well over the sentences of one paragraph
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Tokens:
     """The runs of letters of one text.
 
     Attributes:
         text: the text.
-        letter_matches: the matches of ``LETTERS`` (offsets into ``text``).
+        letters: the runs of ``LETTERS``, as written.
         lower_letters: the same runs, lower-cased.
     """
 
     text: str
-    letter_matches: tuple[re.Match[str], ...]
+    letters: tuple[str, ...]
     lower_letters: tuple[str, ...]
+
+    @cached_property
+    def letter_matches(self) -> tuple[re.Match[str], ...]:
+        """The matches of ``LETTERS`` (offsets into ``text``), found when first asked."""
+        return tuple(LETTERS.finditer(self.text))
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def of(text: str) -> Tokens:
     """The (shared) tokens of ``text``."""
-    matches = tuple(LETTERS.finditer(text))
-    return Tokens(text, matches, tuple([match.group(0).lower() for match in matches]))
+    letters = tuple(LETTERS.findall(text))
+    return Tokens(text, letters, tuple(map(str.lower, letters)))

@@ -3,7 +3,9 @@
 Each detector module registers its checks with :func:`detector`, giving the
 id used everywhere (CLI flags, JSONL, provenance, fixtures), the MQM category,
 the default severity, the languages it supports (``None``: all) and its scope:
-``segment`` detectors see one sentence, ``block`` detectors a whole paragraph.
+``segment`` detectors see one sentence, ``block`` detectors a whole paragraph. A detector
+may also declare a cheap trigger (``postedit.detectors.triggers``) so that the sentences
+that cannot hold its error skip it.
 Adding a detector is one module here and one test file.
 """
 
@@ -28,6 +30,7 @@ class Detector:
     languages: frozenset[str] | None
     scope: str
     func: Callable[..., Iterable[Flag]]
+    trigger: Callable[..., bool] | None = None  # see postedit.detectors.triggers
 
     def supports(self, lang: str) -> bool:
         return self.languages is None or lang in self.languages
@@ -58,12 +61,17 @@ def detector(
     description: str,
     languages: Iterable[str] | None = None,
     scope: str = "segment",
+    trigger: Callable[..., bool] | None = None,
 ) -> Callable[[Callable[..., Iterable[Flag]]], Callable[..., Iterable[Flag]]]:
-    """Register ``func(det, ctx, block, segment)`` (or ``func(det, ctx, block)`` for blocks)."""
+    """Register ``func(det, ctx, block, segment)`` (or ``func(det, ctx, block)`` for blocks).
+
+    ``trigger(ctx, block, segment)`` (``trigger(ctx, block)`` for blocks), when given, is a cheap
+    precondition asked first: the detector runs only where it holds (see ``triggers``).
+    """
 
     def register(func: Callable[..., Iterable[Flag]]) -> Callable[..., Iterable[Flag]]:
         langs = frozenset(languages) if languages is not None else None
-        REGISTRY[id] = Detector(id, category, severity, description, langs, scope, func)
+        REGISTRY[id] = Detector(id, category, severity, description, langs, scope, func, trigger)
         return func
 
     return register

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, detector, triggers
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 
@@ -126,6 +126,7 @@ _TRIGGER = re.compile(r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|
     "since years, thanked the support of, the past Monday, counts with, “…”, explained on "
     "Monday the minister, “…”, add the channel, Mr. SYRIZA)",
     languages=("en",),
+    trigger=triggers.matching(_TRIGGER),
 )
 def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if _TRIGGER.search(seg.text) is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postedit import tokens
 from postedit.context import Context, title_case
 from postedit.detectors import Detector, article_facts, detector
 from postedit.detectors.case_words import (
@@ -189,12 +190,43 @@ def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
                 yield match.start(), word
 
 
+_CAMEL = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # a capital after a lower-case letter
+
+
+def _may_hold_lowercase_name(ctx: Context, block: Block, seg: Segment) -> bool:
+    """The trigger: a lower-case word that is no closed-class word, written capitalised
+    elsewhere (or name evidence), a hyphen, a word glued to a capital, or an acronym in
+    brackets: what each of the rule's paths needs first."""
+    text = seg.text
+    if "-" in text or _CAMEL.search(text) or ctx.lang != "de" and _ACRONYM.search(text):
+        return True
+    candidates = article_facts.remembered(ctx.document.text, f"name candidates in {ctx.lang}",
+                                          lambda: _name_candidates(ctx))
+    return not candidates.isdisjoint(tokens.of(text).letters)  # as written: lower case
+
+
+def _name_candidates(ctx: Context) -> frozenset[str]:
+    """The words either path of the rule may take for names: ``_is_known_name``'s (name
+    evidence, no closed-class word, rare in lower case or a sentence's subject) and
+    ``lowercased_name``'s (capitalised somewhere, part of a two-word name or rare in lower
+    case)."""
+    counts = ctx.lowercase_counts
+    known = {word for word in ctx.name_evidence - closed_class(ctx.lang)
+             if word in ctx.names_as_subject or counts[word] <= 1}
+    in_pairs = {word for pair in ctx.title_bigrams for word in pair} | ctx.name_tails
+    return frozenset(known) | frozenset(
+        word for word in ctx.capitalised_forms - closed_words(ctx.lang)
+        if word in in_pairs or counts[word] <= 1
+    )
+
+
 @detector(
     "lowercase-name",
     category="fluency/spelling",
     severity="major",
     description="A name written in lower case (lloyd austin) although the article capitalises it",
     languages=(*_LANGS, "de"),
+    trigger=_may_hold_lowercase_name,
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     spans: list[tuple[int, int, str]] = []

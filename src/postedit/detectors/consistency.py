@@ -34,6 +34,7 @@ _WORD = re.compile(r"\S+")
     severity="major",
     description="A name spelt two ways in one article (Baerbock, then Barbock); "
     "fix: the spelling the article uses most",
+    trigger=lambda ctx, block, seg: bool(ctx.consistency.name_variants),
 )
 def name_variant(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     variants = ctx.consistency.name_variants
@@ -60,6 +61,7 @@ def name_variant(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
     description="A pronoun that gives a named person the other gender from the rest of the "
     "article (Meloni ... her government, then Meloni claimed in his first speech)",
     languages=("en",),
+    trigger=lambda ctx, block, seg: bool(ctx.consistency.genders) and bool(ctx.consistency.named.get(seg.id)),
 )
 def pronoun_gender(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     facts = ctx.consistency
@@ -113,6 +115,7 @@ def _replacement(word: str) -> str | None:
     severity="minor",
     description="A number or date that changes between mentions with the same context "
     "(for 800 days, then for 80 days; Nov. 25, 2018, then Nov. 25, 2019)",
+    trigger=lambda ctx, block, seg: seg.id in ctx.consistency.number_variants,
 )
 def number_variant(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     for pos, value, variant in ctx.consistency.number_variants.get(seg.id, ()):

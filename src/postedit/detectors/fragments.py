@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, detector, triggers
 from postedit.detectors.clauses import clause_fragment
 from postedit.detectors.verbs import RELATIVIZERS, has_verb, verb_groups
 from postedit.document import Block, Segment
@@ -42,6 +42,7 @@ _ENDS_WITH_QUOTE = re.compile(r"[”»“\"]\s*[.,]?\s*$")
     description="A sentence fragment that cannot stand alone (Which is part of ..., "
     "Border with Syria respectively.)",
     languages=("en", "es", "fr", "it", "pt", "de"),
+    trigger=triggers.in_blocks(*_JUDGED_KINDS),
 )
 def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind not in _JUDGED_KINDS or seg.text.rstrip().endswith(("?", "!", ":")):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postedit import tokens
 from postedit.context import Context
 from postedit.detectors import Detector, article_facts, detector
 from postedit.detectors.case_words import closed_words
 from postedit.document import Block, Segment
 from postedit.flags import Flag
-from postedit.segmentation import DocumentWords, Split, document_words, split_glued
+from postedit.segmentation import MIN_TOKEN, DocumentWords, Split, document_words, split_glued
 
 # Letters only, not part of a handle, hashtag, path, address or hyphenated/apostrophised word.
 # An elided article or preposition before the token is no part of it (d'ouvertureLéo).
@@ -44,11 +45,29 @@ def _article_words(text: str) -> DocumentWords:
     return article_facts.remembered(text, "words", lambda: document_words(text))
 
 
+def _may_be_glued(ctx: Context, block: Block, seg: Segment) -> bool:
+    """The trigger: a run of letters of the sentence that ``_split`` cuts (every token the rule
+    looks at is one). Each run is asked once per article; the plain ones are remembered."""
+    runs = tokens.of(seg.text).letters
+    text = ctx.document.text
+    plain: set[str] = article_facts.remembered(text, f"plain runs in {ctx.lang}", set)
+    if plain.issuperset(runs):
+        return False
+    words = _article_words(text)
+    for run in runs:
+        if run not in plain:
+            if len(run) >= MIN_TOKEN and _split(run, ctx.lang, words) is not None:
+                return True
+            plain.add(run)
+    return False
+
+
 @detector(
     "glued-words",
     category="fluency/spelling",
     severity="major",
     description="Two words run together without a space (SyriaAfter, PISthat, Elyséethe, ofthe)",
+    trigger=_may_be_glued,
 )
 def glued_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     words = None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from postedit.context import Context
-from postedit.detectors import Detector, article_facts, detector
+from postedit.detectors import Detector, article_facts, detector, triggers
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, verb_form, zipf
@@ -138,6 +138,7 @@ _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ship", "ism", "ance", 
     description="A subject pronoun where an article belongs, from El/Le/Il/Der (He minister "
     "said, She government); fix: The",
     languages=("en",),
+    trigger=triggers.containing(*_PRONOUN_OPENINGS, *_PRONOUN_AFTER_COMMA),
 )
 def pronoun_article(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
@@ -199,6 +200,7 @@ _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs of a s
     description="A dateline run into the first sentence without a dash (Berlin Almost half "
     "of ..., MADRID The government ...); fix: a dash after the place",
     languages=("en", "es", "fr", "it", "pt", "de"),
+    trigger=triggers.capital_opens_body_block,
 )
 def glued_dateline(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if seg is not block.segments[0] or block.kind != "body" or not seg.text[:1].isupper():

@@ -8,17 +8,19 @@ from dataclasses import replace
 
 from postedit import tokens as shared_tokens
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, detector, triggers
 from postedit.detectors.foreign_runs import content_runs
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.languages import (
+    OWN_SHARE_TRUSTED,
     SUPPORTED,
     foreign_function_words,
     foreign_language,
     in_loan_phrase,
     inside_span,
     quote_spans,
+    stopword_share,
 )
 from postedit.lexicon import zipf
 
@@ -36,6 +38,8 @@ _MAX_RUN_SHARE = 0.6  # a sentence mostly in another language is the ``untransla
     description="A sentence left in another language than the article's (langdetect, with a "
     "prior towards the article's language and a minimum length)",
     languages=SUPPORTED,
+    trigger=triggers.in_blocks(*_JUDGED_KINDS, then=triggers.words_of_other_language(
+        stopword_share, OWN_SHARE_TRUSTED, lambda config: config.untranslated_min_words)),
 )
 def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind not in _JUDGED_KINDS:
@@ -59,6 +63,7 @@ def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
     description="Words left in another language inside a sentence (“tens” de armored vehicles; "
     "Mit Can Aserbaidschan): foreign function words between words of the article's language",
     languages=SUPPORTED,
+    trigger=triggers.in_blocks(*_JUDGED_KINDS, then=triggers.foreign_function_word),
 )
 def untranslated_span(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind not in _JUDGED_KINDS:

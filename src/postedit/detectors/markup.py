@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, detector, triggers
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 
@@ -26,6 +26,7 @@ _SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video|audio|image|img)\b[
     category="design/markup",
     severity="major",
     description="HTML tags, entities (&nbsp; &#8217;) or CMS shortcodes ([caption]) left in the text",
+    trigger=triggers.containing("&", "<", "["),
 )
 def markup(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if "&" not in seg.text and "<" not in seg.text and "[" not in seg.text:

@@ -22,6 +22,7 @@ QUOTES = {"”": "“", "»": "«"}
 # German and Central European style: „so“ and »so«.
 LOW_HIGH_QUOTES = {"“": "„", "«": "»"}
 _OPENING_QUOTES = "“«\"‘„»"
+_MARKS = "()[]{}“”«»„\""  # every mark the rule weighs: a paragraph without one is balanced
 # Quotes the wrong way round, as some MT sites print them: ” traffic light “.
 _REVERSED_PAIR = re.compile(r"(?<!\S)”[ \t]?([^“”\n]{1,80}?)[ \t]?“(?![^\W\d_])")
 _SUSPECT_QUOTES = re.compile(r"(?<!\S)”|“(?![^\W\d_])")
@@ -38,6 +39,7 @@ _CLOSER_BEFORE_WORD = re.compile(r"(?<!\S)”(?=[^\W\d_])")
     severity="minor",
     description="A bracket or quotation mark that is opened and never closed, or the reverse",
     scope="block",
+    trigger=lambda ctx, block: any(mark in block.text for mark in _MARKS),
 )
 def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
     for pos, char, problem in _unmatched(block.text, BRACKETS):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, detector, triggers
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import zipf
@@ -202,6 +202,7 @@ def _split_dates(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
     category="fluency/typography",
     severity="minor",
     description="Doubled spaces, tabs or invisible zero-width characters inside a sentence",
+    trigger=triggers.containing("  ", "\t", *"\u200b\u200c\u200d\u2060\ufeff"),
 )
 def whitespace(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     for match in _WHITESPACE.finditer(seg.text):
@@ -229,6 +230,7 @@ _MOJIBAKE_HINT = re.compile(
     category="fluency/character-encoding",
     severity="major",
     description="Text decoded with the wrong encoding (Ã©, â€™), repaired with ftfy",
+    trigger=triggers.not_ascii,
 )
 def mojibake(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if seg.text.isascii() or not _MOJIBAKE_HINT.search(seg.text):

@@ -35,11 +35,38 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»)]*\s*")
 
 
+def _may_repeat(ctx: Context, block: Block, seg: Segment) -> bool:
+    """The trigger: a unit of up to ``_MAX_UNIT`` words that follows itself, a connective, or
+    an adverb in -mente: what each of the rule's three checks needs first."""
+    if "mente" in seg.text and ctx.lang in _MENTE_LANGS:
+        return True
+    words = [word.lower() for word in _WORD.findall(seg.text)]
+    if len(set(words)) == len(words):
+        return False  # no word twice: no loop, no second connective
+    if not _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(words):
+        return True
+    return any(_follows_itself(words, size) for size in range(1, _MAX_UNIT + 1))
+
+
+def _follows_itself(words: list[str], size: int) -> bool:
+    """``words[i : i + size] == words[i + size : i + 2 * size]`` for some ``i``."""
+    same = list(map(str.__eq__, words, words[size:]))
+    if True not in same:
+        return False
+    run = 0
+    for equal in same:
+        run = run + 1 if equal else 0
+        if run >= size:
+            return True
+    return False
+
+
 @detector(
     "repeated-words",
     category="fluency/grammar",
     severity="minor",
     description="A word or phrase repeated back to back (the the; in the city in the city)",
+    trigger=_may_repeat,
 )
 def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     tokens = list(_WORD.finditer(seg.text))

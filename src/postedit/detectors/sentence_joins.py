@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from postedit.context import Context
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, detector, triggers
 from postedit.detectors.case_words import AUXILIARIES, LETTER_LABELS, closed_words
 from postedit.detectors.verbs import english_stem
 from postedit.document import Block, Segment
@@ -27,6 +27,7 @@ _JOIN = re.compile(
     r"(?<![\w’'@#/.-])((?:[a-z]{1,4}[’'])?[^\W\d_][a-zà-öø-ÿ]{2,}|[A-Z]{2,5}|[^\W\d_]+[»”\"])"
     r"( )(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[^\W\d_])))"  # overlapping pairs
 )
+_SPACE_CAPITAL = re.compile(r" [A-ZÀ-ÖØ-Þ]")  # what every _JOIN match holds: its trigger
 # Articles that, capitalised after a name and before a lower-case word, open a sentence
 # (``estadio Benito Villamarín Los gallegos se adelantaron``).
 _ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
@@ -62,6 +63,7 @@ _CALENDAR = frozenset(
     description="Two sentences run together without a full stop (into the weekend Insurers "
     "said ...); fix: a full stop before the second",
     languages=_LANGS,
+    trigger=triggers.not_in_blocks("headline", then=triggers.matching(_SPACE_CAPITAL)),
 )
 def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind == "headline":
