@@ -99,11 +99,14 @@ def load_all() -> dict[str, Detector]:
         glued,
         grammar,
         language,
+        literal,
         markup,
         pairs,
         punctuation,
+        redundancy,
         repetition,
         sentence_joins,
+        subjects,
     )
 
     return REGISTRY
