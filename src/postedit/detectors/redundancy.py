@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postedit.context import Context
+from postedit.context import Context, fold_accents
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
@@ -64,7 +64,7 @@ def demonym_repeat(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
 
 def _formed_from(word: str, country: str) -> bool:
     """``ukrainiennes`` from ``Ukraine``, ``German`` from ``Germany``, ``italiani`` from ``Italia``."""
-    lower, place = word.lower(), country.lower()
+    lower, place = fold_accents(word.lower()), fold_accents(country.lower())
     if len(lower) <= len(place) - 1 or lower == place:
         return False
     shared = len(place) - 1

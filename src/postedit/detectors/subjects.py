@@ -38,7 +38,7 @@ _FR_IRREGULAR = frozenset("""dit fait pris mis écrit promis permis admis reconn
     découvert couvert conduit produit réduit construit atteint craint rejoint choisi fini réussi
     établi saisi averti accueilli suivi servi réagi agi investi élu battu convaincu interrompu
     maintenu retenu soutenu prévu revu paru apparu disparu connu cru vécu""".split())
-_FR_NOT_PARTICIPLE = frozenset("côté été".split())  # "À côté", "À l'été" with the accent lost
+_FR_NOT_PARTICIPLE = frozenset(("côté",))  # "A côté de": "À côté de" with the accent lost
 _MIN_WORDS = 4
 _OPENING_QUOTES = tuple("“\"‘'«")
 
