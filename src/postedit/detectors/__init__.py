@@ -102,6 +102,7 @@ def load_all() -> dict[str, Detector]:
         literal,
         markup,
         pairs,
+        pronoun_context,
         punctuation,
         redundancy,
         repetition,
