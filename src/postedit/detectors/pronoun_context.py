@@ -37,14 +37,14 @@ _LOOK_BACK = 3  # sentences
 
 
 @detector(
-    "pronoun-gender-previous",
+    "pronoun-gender-prior",
     category="accuracy/mistranslation",
     severity="minor",
     description="A sentence-opening pronoun with the other gender from the one person named in "
     "the sentence before (Meloni spoke. “…,” he warned)",
     languages=("en",),
 )
-def pronoun_gender_previous(
+def pronoun_gender_prior(
     det: Detector, ctx: Context, block: Block, seg: Segment
 ) -> Iterator[Flag]:
     facts = ctx.consistency
