@@ -108,11 +108,15 @@ def load_all() -> dict[str, Detector]:
         grammar,
         headline_calques,
         language,
+        literal,
         markup,
         pairs,
+        pronoun_context,
         punctuation,
+        redundancy,
         repetition,
         sentence_joins,
+        subjects,
     )
 
     return REGISTRY
