@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from re import _constants, _parser  # type: ignore[attr-defined]
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
@@ -148,18 +149,22 @@ _COMPILED = {
     lang: tuple((re.compile(pattern, re.IGNORECASE), why) for pattern, why in items)
     for lang, items in PHRASES.items()
 }
-# Most sentences hold none of the key words: one search per sentence spares the rest.
-_TRIGGER = {
-    "en": re.compile(r"(?i:time more|since|first time|second time| place |part of|speech|"
-                     r"celebrat|realiz|want|avoid|prevent|most part|a same|more [a-z]+ than|"
-                     r"in what|question of|embargo|depend|participat|responsible|capable|"
-                     r"discuss|according|in base|explain|sa(?:y|ys|id) (?:him|them|us|me)|"
-                     r"lack|the accounts|the next|(?:this|our) live)"),
-    "fr": re.compile(r"(?i:sens|action|impression|adress|appelé|qualifié)"),
-    "es": re.compile(r"(?i:sentido|lugar| para |supuest|adición|decisión)"),
-    "it": re.compile(r"(?i: per |addizione|decisione|suppost)"),
-    "pt": re.compile(r"(?i:adição|decisão| para )"),
-}
+
+
+def _literal_key(pattern: str) -> str:
+    """The longest run of plain characters every match of ``pattern`` contains, in lower
+    case (``" time more"`` for ``(?:every|each) time more``): a substring test that spares
+    most sentences the search itself."""
+    best, run = "", []
+    for op, arg in _parser.parse(pattern, re.IGNORECASE):
+        if op is _constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        best, run = max(best, "".join(run), key=len), []
+    return max(best, "".join(run), key=len).lower()
+
+
+_KEYS = {lang: tuple(_literal_key(pattern) for pattern, _ in items) for lang, items in PHRASES.items()}
 
 
 @detector(
@@ -173,9 +178,10 @@ _TRIGGER = {
 )
 def literal_phrase(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
-    if _TRIGGER[ctx.lang].search(text) is None:
-        return
-    for pattern, why in _COMPILED[ctx.lang]:
+    lower = text.lower()
+    for (pattern, why), key in zip(_COMPILED[ctx.lang], _KEYS[ctx.lang], strict=True):
+        if key not in lower:
+            continue
         for match in pattern.finditer(text):
             yield det.flag(seg.start + match.start(), seg.start + match.end(),
                            f"“{match.group(0)}”: {why}")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from postedit.context import PRONOUN_GENDER, Context, pronouns_outside_quotes
-from postedit.detectors import Detector, detector
+from postedit.detectors import Detector, article_facts, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 
@@ -97,11 +97,13 @@ def _last_naming(ctx: Context, block: Block, seg: Segment) -> Segment | None:
 
 
 def _previous_segment(ctx: Context, block: Block, seg: Segment) -> tuple[Block, Segment] | None:
-    at = block.segments.index(seg)
+    at = seg.position
     if at:
         return block, block.segments[at - 1]
     blocks = ctx.document.blocks
-    index = blocks.index(block)
+    index = article_facts.remembered(  # one map per article: list.index made it quadratic
+        ctx.document.text, "block index", lambda: {b.id: i for i, b in enumerate(blocks)}
+    )[block.id]
     if index == 0 or blocks[index - 1].kind != "body" or not blocks[index - 1].segments:
         return None
     return blocks[index - 1], blocks[index - 1].segments[-1]

@@ -33,6 +33,8 @@ _PATTERNS = {
     lang: re.compile(rf"(?<![\w-])({_WORD})((?: {_WORD}){{0,{_WINDOW}}}) {of} ?{_COUNTRY}")
     for lang, of in _OF.items()
 }
+# What every match holds: "of" (or its kin) and a capitalised word; most sentences lack it.
+_ANCHORS = {lang: re.compile(rf"(?<![\w-]){of} ?[A-ZÀ-Þ][a-zà-ÿ]{{3}}") for lang, of in _OF.items()}
 _MIN_SHARED = 4
 _BREAKS = frozenset("""outside out inside rest part parts area areas region regions territory
     territories east west north south border borders""".split())
@@ -48,6 +50,8 @@ _BREAKS = frozenset("""outside out inside rest part parts area areas region regi
 )
 def demonym_repeat(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
+    if _ANCHORS[ctx.lang].search(text) is None:
+        return
     pattern = _PATTERNS[ctx.lang]
     for match in pattern.finditer(text):
         words = [match.group(1), *match.group(2).split()]
