@@ -91,6 +91,7 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
         self.force_save = False
         self.scorer: Scorer | None = None
         self.asked: set[tuple[str, str]] = set()  # candidates sent to the engine
+        self.cursor_segment: str | None = None  # the cursor's segment, for the scoring thread
         self.aligned = pair_by_paragraph(context.document, context.source_text or "")
 
     def compose(self) -> ComposeResult:
@@ -238,14 +239,25 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
             self.run_candidates(segment_id, wanted)
 
     @on(SegmentList.Highlighted)
-    def highlighted(self) -> None:
+    def highlighted(self, message: SegmentList.Highlighted) -> None:
+        if message.segment_id != self.cursor_segment:
+            self.follow(message.segment_id)
+
+    def follow(self, segment_id: str | None) -> None:
+        """Show the segment the cursor is on (the scoring thread reads ``cursor_segment``)."""
+        if segment_id is None or segment_id == self.cursor_segment:
+            return
+        self.cursor_segment = segment_id
         self.show_detail()
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     # --- moving ----------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        self.query_one(SegmentList).action_cursor(step)
+        # the detail follows at once, so the row and the detail change in one frame
+        segments = self.query_one(SegmentList)
+        segments.action_cursor(step)
+        self.follow(segments.current)
 
     def action_scroll_detail(self, lines: int) -> None:
         """Scroll the focus pane (sentence, suggestions, flags) without leaving the list."""

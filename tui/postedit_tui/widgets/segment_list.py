@@ -46,7 +46,7 @@ class SegmentList(ScrollView, can_focus=True):
     }
     """
 
-    highlighted: reactive[int | None] = reactive(None, always_update=True)
+    highlighted: reactive[int | None] = reactive(None, always_update=True, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved to another segment."""
@@ -66,6 +66,7 @@ class SegmentList(ScrollView, can_focus=True):
         self._prompts: list[Content] = []
         self._index: dict[str, int] = {}
         self._strips: dict[tuple[int, bool, int], Strip] = {}
+        self._scrollbars_for = Size(-1, -1)  # the virtual size the scrollbar was drawn for
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -86,7 +87,7 @@ class SegmentList(ScrollView, can_focus=True):
             return
         self._prompts[index] = prompt
         self._forget(index)
-        self.refresh_line(index - self.scroll_offset.y)
+        self.refresh_line(index)  # a virtual line: ScrollView takes off the scroll
 
     def select(self, segment_id: str | None) -> None:
         if not self._ids:
@@ -118,7 +119,7 @@ class SegmentList(ScrollView, can_focus=True):
         for index in (old, new):
             if index is not None:
                 self._forget(index)
-                self.refresh_line(index - self.scroll_offset.y)
+                self.refresh_line(index)  # a virtual line: ScrollView takes off the scroll
         if new is not None:
             height = self.scrollable_content_region.height
             self.scroll_to(y=_scroll_target(new, self.scroll_offset.y, height),
@@ -154,6 +155,16 @@ class SegmentList(ScrollView, can_focus=True):
     def _forget(self, index: int) -> None:
         for key in [k for k in self._strips if k[0] == index]:
             del self._strips[key]
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # The compositor hands a line-API view its arranged size, never the virtual size
+        # it keeps itself, so ScrollView would redraw the scrollbar at every layout of
+        # the screen (each key, as the detail pane changes height): only when ours changed.
+        stale = self.virtual_size != self._scrollbars_for
+        self._scrollbars_for = self.virtual_size
+        return super()._size_updated(size, virtual_size if stale else self.virtual_size,
+                                     container_size, layout)
 
     def on_resize(self) -> None:
         self._strips.clear()
