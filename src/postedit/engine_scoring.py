@@ -60,7 +60,7 @@ def score_batches(engine: Engine, document: Document, source_lang: str,
     """
     segments = list(scored_segments(document) if segments is None else segments)
     sizer = sizer or BatchSizer.fixed(batch_size or len(segments))
-    queue = ScoringQueue(segments)
+    queue = ScoringQueue(segments, document)
     trips: list[RoundTrip] = []
     while queue:
         batch = queue.take(sizer.size, focus() if focus else None)
@@ -139,8 +139,11 @@ class BatchSizer:
 class ScoringQueue:
     """The segments still to score, taken from the focused one onwards (then from the top)."""
 
-    def __init__(self, segments: Sequence[Segment]) -> None:
-        self._order = {seg.id: n for n, seg in enumerate(segments)}
+    def __init__(self, segments: Sequence[Segment], document: Document | None = None) -> None:
+        # reading order over the whole document, so a focus on an unscored segment
+        # (boilerplate) starts at the next one scored
+        everything = [seg for _, seg in document.iter_segments()] if document else segments
+        self._order = {seg.id: n for n, seg in enumerate(everything)}
         self._left: dict[str, Segment] = {seg.id: seg for seg in segments}
 
     def __bool__(self) -> bool:

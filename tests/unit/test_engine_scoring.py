@@ -6,7 +6,13 @@ from pathlib import Path
 
 from postedit.backtranslation import scored_segments
 from postedit.config import resolve
-from postedit.engine_scoring import BatchSizer, RoundTripScorer, open_scorer, score_batches
+from postedit.engine_scoring import (
+    BatchSizer,
+    RoundTripScorer,
+    ScoringQueue,
+    open_scorer,
+    score_batches,
+)
 from postedit.pipeline import make_document
 
 DATA = Path(__file__).resolve().parents[1] / "tui" / "data"
@@ -134,3 +140,13 @@ def test_batches_keep_growing_while_a_start_up_is_most_of_their_time() -> None:
     for _ in range(7):
         sizes.append(sizer.measured(0.9 + 0.012 * sizer.size + 0.2))
     assert sizes == [4, 8, 16, 32, 64, 128, 64, 64]
+
+
+def test_a_focus_on_a_sentence_not_scored_starts_at_the_next_one_that_is() -> None:
+    document = long_document(10)
+    every = scored_segments(document)
+    queue = ScoringQueue(every[::2], document)  # as if the odd ones were boilerplate
+    assert [seg.id for seg in queue.take(2, every[5].id)] == [every[6].id, every[8].id]
+    assert [seg.id for seg in queue.take(9, every[5].id)] == [every[0].id, every[2].id,
+                                                              every[4].id]
+    assert not queue
