@@ -55,23 +55,38 @@ def score_batches(engine: Engine, document: Document, source_lang: str,
 
     Batches are ``batch_size`` segments (all at once: None), or as many as ``sizer``
     says after timing each batch with ``clock``. Each batch starts at ``focus()``
-    (the segment the reader is on) when that one is not scored yet. ``segments``
-    default to those worth a round trip (not boilerplate).
+    (the segment the reader is on) when that one is not scored yet, and is short
+    when the reader has just moved there. ``segments`` default to those worth a
+    round trip (not boilerplate).
     """
     segments = list(scored_segments(document) if segments is None else segments)
     sizer = sizer or BatchSizer.fixed(batch_size or len(segments))
     queue = ScoringQueue(segments, document)
     trips: list[RoundTrip] = []
+    moved_to: list[str | None] = [None]
     while queue:
-        batch = queue.take(sizer.size, focus() if focus else None)
+        size, focused = _next_size(queue, sizer, focus() if focus else None, moved_to)
+        batch = queue.take(size, focused)
         begun = clock()
         found = round_trip(engine, document, source_lang, batch)
-        sizer.measured(clock() - begun)
+        if size == sizer.size:  # a short batch for the reader says little about speed
+            sizer.measured(clock() - begun)
         trips += found
         yield ScoredBatch({t.segment: {"backtranslation": t.to_json()} for t in found}, (),
                           len(trips), len(segments))
     yield _final_batch(engine, document, source_lang, segments, queue.in_order(trips),
                        source_text)
+
+
+def _next_size(queue: ScoringQueue, sizer: BatchSizer, focused: str | None,
+               moved_to: list[str | None]) -> tuple[int, str | None]:
+    """The next batch's size: a short one when the reader moved to an unscored sentence.
+
+    ``moved_to`` holds the focus seen last (updated here).
+    """
+    moved = focused != moved_to[0] and focused is not None and queue.waiting(focused)
+    moved_to[0] = focused
+    return (min(sizer.size, BATCH_SIZE) if moved else sizer.size), focused
 
 
 def _final_batch(engine: Engine, document: Document, source_lang: str,
@@ -99,21 +114,23 @@ class BatchSizer:
     small batches waste most of their time; large ones keep the focused sentence
     waiting. The size doubles after the first batch, while a batch takes under
     ``fast`` seconds, and while doubling it cost under ``sublinear`` times the time
-    (the start-up dominates); it halves when a batch takes over ``slow``.
+    (the start-up dominates); it quadruples while that cost under ``flat`` times (the
+    start-up is nearly all of it); it halves when a batch takes over ``slow``.
 
     Attributes:
         size: segments in the next batch.
         fast, slow: the batch durations (seconds) the size aims between.
-        sublinear: growth in time, for twice the segments, that still pays to double.
+        sublinear, flat: growth in time, for more segments, that still pays to grow.
         smallest, largest: bounds on ``size``.
     """
 
     size: int = BATCH_SIZE
     fast: float = 1.0
-    slow: float = 2.5
+    slow: float = 4.0
     sublinear: float = 1.5
+    flat: float = 1.2
     smallest: int = 1
-    largest: int = 256
+    largest: int = 1024
     _last: tuple[int, float] = field(default=(0, 0.0), init=False, repr=False)
 
     @classmethod
@@ -126,12 +143,14 @@ class BatchSizer:
         """Record that a batch of ``size`` took ``seconds``; the next batch's size."""
         size, (last_size, last_seconds) = self.size, self._last
         self._last = (size, seconds)
-        # the first batch has nothing to compare with: try twice as many once
-        start_up_bound = last_size == 0 or (size > last_size
-                                            and seconds < self.sublinear * last_seconds)
+        grew = size > last_size > 0
         if seconds > self.slow:
             self.size = max(self.smallest, size // 2)
-        elif seconds < self.fast or start_up_bound:
+        elif grew and seconds < self.flat * last_seconds:
+            self.size = min(self.largest, size * 4)
+        elif seconds < self.fast or last_size == 0 or (
+                grew and seconds < self.sublinear * last_seconds):
+            # the first batch has nothing to compare with: try twice as many once
             self.size = min(self.largest, size * 2)
         return self.size
 
@@ -151,6 +170,10 @@ class ScoringQueue:
 
     def __len__(self) -> int:
         return len(self._left)
+
+    def waiting(self, segment_id: str) -> bool:
+        """Whether ``segment_id`` is still to score."""
+        return segment_id in self._left
 
     def take(self, count: int, focus: str | None = None) -> list[Segment]:
         """Up to ``count`` unscored segments: ``focus`` and those after it, else the first."""

@@ -96,7 +96,7 @@ def test_batches_grow_while_an_engine_start_up_dominates() -> None:
     document = long_document(100)
     scorer = RoundTripScorer(engine, "es")
     batches = list(scorer.score_from(document, scored_segments(document), lambda: None, clock))
-    assert _sizes(batches) == [4, 8, 16, 32, 40]
+    assert _sizes(batches) == [4, 8, 32, 32, 24]  # quadrupled while the start-up was all
     assert batches[-1].final and batches[-1].done == 100
 
 
@@ -139,7 +139,7 @@ def test_batches_keep_growing_while_a_start_up_is_most_of_their_time() -> None:
     sizes = [sizer.size]
     for _ in range(7):
         sizes.append(sizer.measured(0.9 + 0.012 * sizer.size + 0.2))
-    assert sizes == [4, 8, 16, 32, 64, 128, 64, 64]
+    assert sizes == [4, 8, 32, 64, 128, 64, 64, 64]
 
 
 def test_a_focus_on_a_sentence_not_scored_starts_at_the_next_one_that_is() -> None:
@@ -150,3 +150,15 @@ def test_a_focus_on_a_sentence_not_scored_starts_at_the_next_one_that_is() -> No
     assert [seg.id for seg in queue.take(9, every[5].id)] == [every[0].id, every[2].id,
                                                               every[4].id]
     assert not queue
+
+
+def test_a_reader_who_moves_to_an_unscored_sentence_gets_a_short_batch_there() -> None:
+    document = long_document(80)
+    ids = [seg.id for seg in scored_segments(document)]
+    focus = iter([ids[0], ids[0], ids[0], ids[50], ids[50], ids[50]])
+    sizer = BatchSizer(size=16, fast=0.0, slow=float("inf"), largest=16)
+    batches = list(score_batches(EchoEngine(), document, "es", sizer=sizer,
+                                 focus=lambda: next(focus, ids[50])))
+    order = [list(b.results) for b in batches if not b.final]
+    assert [len(batch) for batch in order][:5] == [4, 16, 16, 4, 16]
+    assert order[3] == ids[50:54] and order[4] == ids[54:70]
