@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -149,8 +150,7 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
             return
         self.progress = progress_text(batch, self.scorer, message.rescore)
         touched = set(batch.results) | {f.segment for f in batch.flags}
-        for segment_id in touched:
-            self.refresh_row(segment_id)
+        self.query_one(SegmentList).stale(touched, self.row_of)
         self.show_status()
         if self.current in touched:
             self.show_detail()
@@ -176,6 +176,11 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
             ids = [i for i in ids if self.session.is_flagged(i) or i == segments.current]
         session = self.session
         segments.fill(((i, render.session_row(session, i)) for i in ids), keep=segments.current)
+
+    def row_of(self, segment_id: str) -> Content:
+        """The list row of a segment as the session has it now."""
+        assert self.session is not None  # rows go stale only once the detectors are done
+        return render.session_row(self.session, segment_id)
 
     def refresh_row(self, segment_id: str) -> None:
         if self.session is not None:
