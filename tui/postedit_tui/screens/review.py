@@ -108,11 +108,10 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
 
     def on_mount(self) -> None:
         self.query_one(SegmentEditor).display = False
-        document = self.context.document
-        self.query_one(SegmentList).fill(
-            (seg.id, render.segment_prompt(seg.id, block.kind, seg.text, "pending", None))
-            for block, seg in document.iter_segments()
-        )
+        pending = {seg.id: (block.kind, seg.text)
+                   for block, seg in self.context.document.iter_segments()}
+        self.query_one(SegmentList).fill_from(
+            pending, lambda i: render.segment_prompt(i, *pending[i], "pending", None))
         self.show_status()
         self.query_one(SegmentList).focus()
         self.run_detectors()
@@ -174,8 +173,7 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
         ids = self.session.ids
         if self.only_flagged:
             ids = [i for i in ids if self.session.is_flagged(i) or i == segments.current]
-        session = self.session
-        segments.fill(((i, render.session_row(session, i)) for i in ids), keep=segments.current)
+        segments.fill_from(ids, self.row_of, keep=segments.current)
 
     def row_of(self, segment_id: str) -> Content:
         """The list row of a segment as the session has it now."""

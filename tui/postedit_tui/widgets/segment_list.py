@@ -84,6 +84,14 @@ class SegmentList(ScrollView, can_focus=True):
         self.select(keep)
         self.refresh()
 
+    def fill_from(self, segment_ids: Iterable[str], source: Callable[[str], Content],
+                  keep: str | None = None) -> None:
+        """Replace every row, each drawn from ``source`` when first shown."""
+        ids = list(segment_ids)
+        self.fill(((segment_id, Content()) for segment_id in ids), keep=keep)
+        self._source = source
+        self._stale = set(range(len(ids)))
+
     def refresh_row(self, segment_id: str, prompt: Content) -> None:
         index = self._index.get(segment_id)
         if index is None:
