@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -91,6 +92,7 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
         self.force_save = False
         self.scorer: Scorer | None = None
         self.asked: set[tuple[str, str]] = set()  # candidates sent to the engine
+        self.cursor_segment: str | None = None  # the cursor's segment, for the scoring thread
         self.aligned = pair_by_paragraph(context.document, context.source_text or "")
 
     def compose(self) -> ComposeResult:
@@ -106,11 +108,10 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
 
     def on_mount(self) -> None:
         self.query_one(SegmentEditor).display = False
-        document = self.context.document
-        self.query_one(SegmentList).fill(
-            (seg.id, render.segment_prompt(seg.id, block.kind, seg.text, "pending", None))
-            for block, seg in document.iter_segments()
-        )
+        pending = {seg.id: (block.kind, seg.text)
+                   for block, seg in self.context.document.iter_segments()}
+        self.query_one(SegmentList).fill_from(
+            pending, lambda i: render.segment_prompt(i, *pending[i], "pending", None))
         self.show_status()
         self.query_one(SegmentList).focus()
         self.run_detectors()
@@ -148,8 +149,7 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
             return
         self.progress = progress_text(batch, self.scorer, message.rescore)
         touched = set(batch.results) | {f.segment for f in batch.flags}
-        for segment_id in touched:
-            self.refresh_row(segment_id)
+        self.query_one(SegmentList).stale(touched, self.row_of)
         self.show_status()
         if self.current in touched:
             self.show_detail()
@@ -173,8 +173,12 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
         ids = self.session.ids
         if self.only_flagged:
             ids = [i for i in ids if self.session.is_flagged(i) or i == segments.current]
-        session = self.session
-        segments.fill(((i, render.session_row(session, i)) for i in ids), keep=segments.current)
+        segments.fill_from(ids, self.row_of, keep=segments.current)
+
+    def row_of(self, segment_id: str) -> Content:
+        """The list row of a segment as the session has it now."""
+        assert self.session is not None  # rows go stale only once the detectors are done
+        return render.session_row(self.session, segment_id)
 
     def refresh_row(self, segment_id: str) -> None:
         if self.session is not None:
@@ -238,14 +242,25 @@ class ReviewScreen(ReviewWorkers, ReviewSaving, Screen):
             self.run_candidates(segment_id, wanted)
 
     @on(SegmentList.Highlighted)
-    def highlighted(self) -> None:
+    def highlighted(self, message: SegmentList.Highlighted) -> None:
+        if message.segment_id != self.cursor_segment:
+            self.follow(message.segment_id)
+
+    def follow(self, segment_id: str | None) -> None:
+        """Show the segment the cursor is on (the scoring thread reads ``cursor_segment``)."""
+        if segment_id is None or segment_id == self.cursor_segment:
+            return
+        self.cursor_segment = segment_id
         self.show_detail()
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     # --- moving ----------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        self.query_one(SegmentList).action_cursor(step)
+        # the detail follows at once, so the row and the detail change in one frame
+        segments = self.query_one(SegmentList)
+        segments.action_cursor(step)
+        self.follow(segments.current)
 
     def action_scroll_detail(self, lines: int) -> None:
         """Scroll the focus pane (sentence, suggestions, flags) without leaving the list."""

@@ -7,6 +7,7 @@ failures); the screen's ``@on`` handlers turn them into widgets. A mixin of
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from textual import work
@@ -24,6 +25,7 @@ class ReviewWorkers:
     context: Any
     scorer: Any
     post_message: Any
+    cursor_segment: str | None  # the segment the reader is on, read by the scoring thread
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detectors")
     def run_detectors(self) -> None:
@@ -42,12 +44,18 @@ class ReviewWorkers:
             document = self.context.document
             segments = scored_segments(document)
             texts = {seg.id: seg.text for seg in segments}
-            for batch in self.scorer.score(document, segments):
+            for batch in self._batches(document, segments):
                 if get_current_worker().is_cancelled:
                     return
                 self.post_message(EngineBatch(batch, texts))
         except Exception as exc:  # an engine failure is shown, never fatal
             self.post_message(EngineFailed(describe(exc)))
+
+    def _batches(self, document: Any, segments: list[Any]) -> Iterator[ScoredBatch]:
+        """The scorer's batches, each starting at the focused sentence when it can."""
+        if hasattr(self.scorer, "score_from"):
+            return self.scorer.score_from(document, segments, lambda: self.cursor_segment)
+        return self.scorer.score(document, segments)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rescore")
     def run_rescore(self, segment_id: str, text: str) -> None:

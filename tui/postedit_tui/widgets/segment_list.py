@@ -46,7 +46,7 @@ class SegmentList(ScrollView, can_focus=True):
     }
     """
 
-    highlighted: reactive[int | None] = reactive(None, always_update=True)
+    highlighted: reactive[int | None] = reactive(None, always_update=True, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved to another segment."""
@@ -65,7 +65,10 @@ class SegmentList(ScrollView, can_focus=True):
         self._ids: list[str] = []
         self._prompts: list[Content] = []
         self._index: dict[str, int] = {}
-        self._strips: dict[tuple[int, bool, int], Strip] = {}
+        self._strips: dict[int, tuple[bool, int, Strip]] = {}  # row: its last drawing
+        self._scrollbars_for = Size(-1, -1)  # the virtual size the scrollbar was drawn for
+        self._stale: set[int] = set()  # rows whose prompt comes from _source when next drawn
+        self._source: Callable[[str], Content] | None = None
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -76,17 +79,38 @@ class SegmentList(ScrollView, can_focus=True):
         self._prompts = [prompt for _, prompt in pairs]
         self._index = {segment_id: n for n, segment_id in enumerate(self._ids)}
         self._strips.clear()
+        self._stale.clear()
         self.virtual_size = Size(0, len(self._ids))
         self.select(keep)
         self.refresh()
+
+    def fill_from(self, segment_ids: Iterable[str], source: Callable[[str], Content],
+                  keep: str | None = None) -> None:
+        """Replace every row, each drawn from ``source`` when first shown."""
+        ids = list(segment_ids)
+        self.fill(((segment_id, Content()) for segment_id in ids), keep=keep)
+        self._source = source
+        self._stale = set(range(len(ids)))
 
     def refresh_row(self, segment_id: str, prompt: Content) -> None:
         index = self._index.get(segment_id)
         if index is None:
             return
         self._prompts[index] = prompt
+        self._stale.discard(index)
         self._forget(index)
-        self.refresh_line(index - self.scroll_offset.y)
+        self.refresh_line(index)  # a virtual line: ScrollView takes off the scroll
+
+    def stale(self, segment_ids: Iterable[str], source: Callable[[str], Content]) -> None:
+        """Rows to redraw from ``source`` when next shown: a batch of a thousand engine
+        results costs only the rows on screen."""
+        self._source = source
+        for segment_id in segment_ids:
+            index = self._index.get(segment_id)
+            if index is not None:
+                self._stale.add(index)
+                self._forget(index)
+                self.refresh_line(index)
 
     def select(self, segment_id: str | None) -> None:
         if not self._ids:
@@ -118,7 +142,7 @@ class SegmentList(ScrollView, can_focus=True):
         for index in (old, new):
             if index is not None:
                 self._forget(index)
-                self.refresh_line(index - self.scroll_offset.y)
+                self.refresh_line(index)  # a virtual line: ScrollView takes off the scroll
         if new is not None:
             height = self.scrollable_content_region.height
             self.scroll_to(y=_scroll_target(new, self.scroll_offset.y, height),
@@ -152,8 +176,17 @@ class SegmentList(ScrollView, can_focus=True):
     # --- drawing ---------------------------------------------------------------------------
 
     def _forget(self, index: int) -> None:
-        for key in [k for k in self._strips if k[0] == index]:
-            del self._strips[key]
+        self._strips.pop(index, None)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # The compositor hands a line-API view its arranged size, never the virtual size
+        # it keeps itself, so ScrollView would redraw the scrollbar at every layout of
+        # the screen (each key, as the detail pane changes height): only when ours changed.
+        stale = self.virtual_size != self._scrollbars_for
+        self._scrollbars_for = self.virtual_size
+        return super()._size_updated(size, virtual_size if stale else self.virtual_size,
+                                     container_size, layout)
 
     def on_resize(self) -> None:
         self._strips.clear()
@@ -169,13 +202,17 @@ class SegmentList(ScrollView, can_focus=True):
         if index >= len(self._ids):
             return Strip.blank(width, self.rich_style)
         cursor = index == self.highlighted
-        key = (index, cursor, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._strips[key] = self._render_row(index, cursor, width)
+        drawn = self._strips.get(index)
+        if drawn is not None and drawn[:2] == (cursor, width):
+            return drawn[2]
+        strip = self._render_row(index, cursor, width)
+        self._strips[index] = (cursor, width, strip)
         return strip
 
     def _render_row(self, index: int, cursor: bool, width: int) -> Strip:
+        if index in self._stale and self._source is not None:
+            self._stale.discard(index)
+            self._prompts[index] = self._source(self._ids[index])
         style = self.get_visual_style("segment-list--cursor") if cursor else self.get_visual_style()
         gutter = "▶" if cursor else " "  # the cursor shows without colour too (NO_COLOR)
         prompt = (gutter + self._prompts[index]).truncate(width, ellipsis=True)

@@ -22,8 +22,13 @@ class Status:
 class StatusHeader(Static):
     """One line at the top of the review screen."""
 
+    shown: Status | None = None
+
     def show(self, status: Status) -> None:
-        self.update(status_content(status))
+        # one line whatever it says: no layout of the screen, and none at all when unchanged
+        if status != self.shown:
+            self.shown = status
+            self.update(status_content(status), layout=False)
 
 
 def status_content(status: Status) -> Content:
