@@ -137,3 +137,30 @@ def test_an_unusable_cache_only_slows_scoring_down(tmp_path: Path) -> None:
     cache = TranslationCache(blocker / "cache.sqlite3")
     assert cache.get_many(["k"]) == {}
     assert cache.unusable
+
+
+def test_threads_share_one_cache(tmp_path: Path) -> None:
+    """The review UI re-scores and suggests in worker threads: a cache opened in one
+    thread must serve the others (SQLite refuses that by default)."""
+    import threading
+
+    engine = CountingEngine()
+    cached = CachedEngine(engine, TranslationCache(tmp_path / "c.db"))
+    cached.translate(["opened here"], "es", "en")
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(20):
+                texts = [f"thread {n} text {i}", "opened here"]
+                assert [t.text for t in cached.translate(texts, "es", "en")] == [s.upper() for s in texts]
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert engine.seen.count("opened here") == 1  # served from the cache in every thread

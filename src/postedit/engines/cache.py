@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ class TranslationCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._conn: sqlite3.Connection | None = None
+        # The review UI scores, re-scores and suggests in worker threads: one connection,
+        # shared across threads and used by one thread at a time.
+        self._lock = threading.RLock()
         self.hits = 0
         self.misses = 0
         self.unusable = False
@@ -75,7 +79,9 @@ class TranslationCache:
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            conn = sqlite3.connect(
+                self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -109,6 +115,10 @@ class TranslationCache:
             return None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        with self._lock:
+            return self._get_many(keys)
+
+    def _get_many(self, keys: Sequence[str]) -> dict[str, str]:
         conn = self._usable()
         if conn is None:
             return {}
@@ -128,6 +138,10 @@ class TranslationCache:
             (key, engine.name, engine.model_id, engine.version, pair, kind, value, now)
             for key, value in items.items()
         ]
+        with self._lock:
+            self._put_rows(rows)
+
+    def _put_rows(self, rows: Sequence[tuple[object, ...]]) -> None:
         conn = self._usable()
         if conn is None:
             return
