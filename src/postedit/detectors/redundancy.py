@@ -1,8 +1,8 @@
 """A word repeated in another form: the nationality said twice in one noun phrase.
 
 Machine translation that meets an adjective and a country name in its source
-(or a pivot language) can keep both: ``the Ukrainian armed forces of Ukraine``,
-``les forces armées ukrainiennes d'Ukraine``, ``le forze armate italiane
+(or a pivot language) can keep both: ``the Italian armed forces of Italy``,
+``l'armée italienne d'Italie``, ``le forze armate italiane
 d'Italia``. A nationality adjective and ``of`` + the country it is formed from,
 a few words apart, say the same thing twice; native writers keep one.
 """
@@ -44,8 +44,8 @@ _BREAKS = frozenset("""outside out inside rest part parts area areas region regi
     "demonym-repeat",
     category="accuracy/addition",
     severity="minor",
-    description="A nationality said twice in one phrase (the Ukrainian armed forces of Ukraine, "
-    "les forces armées ukrainiennes d'Ukraine)",
+    description="A nationality said twice in one phrase (the Italian armed forces of Italy, "
+    "l'armée italienne d'Italie)",
     languages=tuple(_OF),
 )
 def demonym_repeat(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:

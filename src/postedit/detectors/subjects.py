@@ -6,7 +6,7 @@ the talks…``, ``Was elected in 2019.``, ``A déclaré que…``. English questi
 and inversions (``Has the minister resigned?``, ``Had he known``) put a subject
 right after the verb, so a verb followed by a participle, ``that`` or ``to``
 is the sure shape. A subject pronoun before a bare ``-ing`` form (``that he
-coping with defeat``) has lost its ``is``: no English clause reads that way.
+struggling with the vote``) has lost its ``is``: no English clause reads that way.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ _NOT_LOST_AUX = frozenset("""thing nothing something anything everything king ri
     category="fluency/grammar",
     severity="minor",
     description="A subject right before a bare -ing form, its is/are lost in translation (that "
-    "he coping with defeat, that Mr. X planning)",
+    "he struggling with the vote, that Mr. X planning)",
     languages=("en",),
 )
 def missing_auxiliary(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
