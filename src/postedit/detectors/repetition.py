@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
@@ -40,25 +41,26 @@ def _may_repeat(ctx: Context, block: Block, seg: Segment) -> bool:
     an adverb in -mente: what each of the rule's three checks needs first."""
     if "mente" in seg.text and ctx.lang in _MENTE_LANGS:
         return True
-    words = [word.lower() for word in _WORD.findall(seg.text)]
-    if len(set(words)) == len(words):
+    words = _WORD.findall(seg.text)
+    codes = "".join(map(_code, words))
+    if len(set(codes)) == len(codes):
         return False  # no word twice: no loop, no second connective
-    if not _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(words):
+    if _LOOP.search(codes):
         return True
-    return any(_follows_itself(words, size) for size in range(1, _MAX_UNIT + 1))
+    return not _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(map(str.lower, words))
 
 
-def _follows_itself(words: list[str], size: int) -> bool:
-    """``words[i : i + size] == words[i + size : i + 2 * size]`` for some ``i``."""
-    same = list(map(str.__eq__, words, words[size:]))
-    if True not in same:
-        return False
-    run = 0
-    for equal in same:
-        run = run + 1 if equal else 0
-        if run >= size:
-            return True
-    return False
+@lru_cache(maxsize=1 << 16)
+def _code(word: str) -> str:
+    """One character for the lower-cased ``word``, so that a sentence's words make a string a
+    single search reads: equal words get equal characters (rarely two others do too, and the
+    trigger then lets the sentence through to the rule)."""
+    return chr(hash(word.lower()) % _CODES)
+
+
+_CODES = 0xD800  # below the surrogates
+# A unit of one to _MAX_UNIT words (characters of ``_code``) followed by itself.
+_LOOP = re.compile(rf"(.{{1,{_MAX_UNIT}}})\1", re.DOTALL)
 
 
 @detector(
