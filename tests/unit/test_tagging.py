@@ -155,3 +155,20 @@ def test_the_analyser_backs_a_lowercase_name() -> None:
     flags, _ = detect(document, config, tag_document(document, "es"))
     [flag] = [f for f in flags[document.segments[1].id] if f.rule == "lowercase-name"]
     assert "(Apertium knows “Lloyd”, “Austin” only as names)" in flag.message
+
+
+class _NamedEngine:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def test_tags_are_asked_for_only_when_apertium_is_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from postedit import pipeline
+
+    asked: list[str | None] = []
+    monkeypatch.setattr(pipeline, "tag_document", lambda doc, partner: asked.append(partner))
+    config = resolve(lang="en", source_lang="de")
+    document = make_document("d", "The army withdrew.", config=config)
+    for engine in (None, _NamedEngine("argos"), _NamedEngine("apertium")):
+        pipeline.apertium_tags(document, engine, config)  # type: ignore[arg-type]
+    assert asked == ["de"]  # once, for Apertium, with the engine's other language
