@@ -252,7 +252,9 @@ def parse_output(output: str, count: int) -> list[tuple[TaggedWord, ...]] | None
     chunks = output.split("\0")
     if len(chunks) < count or not all(chunks[:count]) or any(chunks[count:]):
         return None
-    return [tuple(_word(unit) for unit in _UNIT.findall(chunk) if unit) for chunk in chunks[:count]]
+    words: dict[str, TaggedWord] = {}  # a long article repeats most of its units: parse each once
+    return [tuple(words[unit] if unit in words else words.setdefault(unit, _word(unit))
+                  for unit in _UNIT.findall(chunk) if unit) for chunk in chunks[:count]]
 
 
 def _word(unit: str) -> TaggedWord:
@@ -266,6 +268,8 @@ def _word(unit: str) -> TaggedWord:
 
 def _split_unescaped(unit: str) -> tuple[str, str, str]:
     """``unit`` split at its first unescaped ``/`` (surface / analysis)."""
+    if "\\" not in unit:
+        return unit.partition("/")
     index = 0
     while index < len(unit):
         if unit[index] == "\\":
@@ -289,4 +293,4 @@ def _analysis(part: str) -> Analysis:
 
 
 def _unescape(text: str) -> str:
-    return _UNESCAPE.sub(r"\1", text)
+    return _UNESCAPE.sub(r"\1", text) if "\\" in text else text
