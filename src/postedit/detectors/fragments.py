@@ -115,8 +115,9 @@ def _word_fragment(
     if len(words) == 1 and not _may_stand_alone(words[0], ctx.lang):
         return f"a lone word, “{words[0]}”, is not a sentence"
     short = len(words) <= ctx.config.fragment_max_words
-    if short and not has_verb(words, ctx.lang, gerunds=first):
-        return _verbless(tagged)
+    verbless = short and not has_verb(words, ctx.lang, gerunds=first)
+    if verbless and (reason := _verbless(tagged)):
+        return reason  # cleared by the tagger, the sentence still meets the checks below
     if _subject_without_predicate(words, ctx.lang):
         return (
             f"“{' '.join(words[:3])} …” is a noun and a relative clause with no main verb: "
