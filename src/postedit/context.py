@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from postedit.config import Config
 from postedit.document import Document, Segment
+from postedit.tagging import DocumentTags
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
@@ -43,6 +44,8 @@ class Context:
         name_tails: the second words of those pairs (``nacional``).
         repeats: sentence id -> id of an earlier sentence with the same words (six or more).
         consistency: names, genders and numbers across the article (see Consistency).
+        tags: Apertium's lemmas and parts of speech (:mod:`postedit.tagging`), only when
+            Apertium is the engine in use: optional evidence, None otherwise.
     """
 
     document: Document
@@ -58,9 +61,10 @@ class Context:
     name_tails: frozenset[str]
     repeats: dict[str, str]
     consistency: Consistency
+    tags: DocumentTags | None = None
 
 
-def build_context(document: Document, config: Config) -> Context:
+def build_context(document: Document, config: Config, tags: DocumentTags | None = None) -> Context:
     mid: Counter[str] = Counter()
     subjects: set[str] = set()
     forms: set[str] = set()
@@ -86,7 +90,7 @@ def build_context(document: Document, config: Config) -> Context:
         names | frozenset(subjects), frozenset(forms | set(map(fold_accents, forms))),
         frozenset(bigrams),
         frozenset(tail for _head, tail in bigrams), _repeats(document),
-        build_consistency(document, document.lang),
+        build_consistency(document, document.lang), tags,
     )
 
 

@@ -254,9 +254,21 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
         yield det.flag(
             seg.start + start,
             seg.start + end,
-            f"“{text}” looks like a name written in lower case",
+            f"“{text}” looks like a name written in lower case{_tagger_names(text, ctx)}",
             text.title(),
         )
+
+
+def _tagger_names(text: str, ctx: Context) -> str:
+    """What Apertium's analyser adds, where it was asked: words of ``text`` it knows only
+    as names (unknown in lower case, a proper noun capitalised)."""
+    if ctx.tags is None:
+        return ""
+    names = [word.capitalize() for word in _NAME_WORD.findall(text) if word in ctx.tags.names]
+    if not names:
+        return ""
+    quoted = ", ".join(f"“{name}”" for name in names)
+    return f" (Apertium knows {quoted} only as {'a name' if len(names) == 1 else 'names'})"
 
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
