@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from postedit.config import resolve
-from postedit.languages import foreign_function_words, in_loan_phrase
+from postedit.languages import SUPPORTED, foreign_function_words, in_loan_phrase
 from postedit.pipeline import analyse, make_document
 
 
@@ -19,6 +21,12 @@ def test_function_words_of_the_document_language_are_never_foreign() -> None:
     assert "de" not in foreign_function_words("fr")
     assert "the" not in foreign_function_words("en")
     assert "die" not in foreign_function_words("en")  # an English verb too
+
+
+def test_foreign_function_words_are_runs_of_letters() -> None:
+    """The trigger finds them among the shared runs of letters, as the rule's split does."""
+    for lang in SUPPORTED:
+        assert all(re.fullmatch(r"[^\W\d_]+", word) for word in foreign_function_words(lang))
 
 
 def test_borrowed_phrases_are_recognised_around_the_word() -> None:

@@ -114,8 +114,13 @@ CALQUES = (
 
 
 # Every calque above needs one of these: one search spares most sentences ten.
-_TRIGGER = re.compile(r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|"
-                      r"recommend|in the measure)|[”\"»’]\s*,|,\s*[”\"»’]|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
+_KEYS = (r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|recommend|"
+         r"in the measure)|[”\"»’]\s*,|,\s*[”\"»’]|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
+# The first characters of _KEYS' matches: h s t c a p r i in any case (İ, ı and ſ are an i
+# and an s to (?i)), a quotation mark, a comma, M. Looking ahead for one first spares the
+# search trying all four branches at every other position (half the search's time).
+_KEY_FIRSTS = "hstcapriHSTCAPRIİıſ”\"»’,M"
+_TRIGGER = re.compile(rf"(?=[{_KEY_FIRSTS}])(?:{_KEYS})")
 
 
 @detector(

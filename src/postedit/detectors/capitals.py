@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from postedit import tokens
 from postedit.context import Context, title_case
@@ -34,17 +35,20 @@ from postedit.lexicon import closed_class, verb_form, zipf
 from postedit.segmenter import ABBREVIATIONS
 
 _LANGS = ("en", "es", "fr", "it", "pt")
-_CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?![\w’'-])")
-_SINGLE_CAPITAL = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ])(?= [^\W\d_])")
+# The patterns below start with the character class and look behind it afterwards
+# (``[A-Z](?<![\w-].)`` for ``(?<![\w-])[A-Z]``): the same matches, but a pattern that
+# opens with a class lets the search skip to its characters instead of trying every position.
+_CAPITALISED = re.compile(r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]+)(?![\w’'-])")
+_SINGLE_CAPITAL = re.compile(r"([A-ZÀ-ÖØ-Þ])(?<![\w’'.-].)(?= [^\W\d_])")
 _OPENING_MARKS = "“\"‘'([«¿¡—–-•* "
 _NEXT_WORD = re.compile(r"\s+[“\"‘(]?([^\W\d_][\w’'-]*)")
 _SENTENCE_RESTART = ":;“\"‘([«—–-•*#>|"
 _LOWER_WORD = re.compile(
-    r"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{3,}(?:-[a-zà-öø-ÿ]{2,})*)(?=[A-ZÀ-ÖØ-Þ]|(?![\w’'@/-]))"
+    r"([a-zà-öø-ÿ](?<![\w’'@#/.-].)[a-zà-öø-ÿ]{2,}(?:-[a-zà-öø-ÿ]{2,})*)(?=[A-ZÀ-ÖØ-Þ]|(?![\w’'@/-]))"
 )
 _NOT_A_NAME_SUFFIXES = ("s", "ing", "ed", "ly", "tion", "ment", "men", "ness", "ity", "ers", "ist")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
-_INNER_START = re.compile(r"(?<![.…])[.!?][”\"’)»]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
+_INNER_START = re.compile(r"[.!?](?<![.…].)[”\"’)»]?\s+([a-zà-öø-ÿ])(?=[a-zà-öø-ÿ]+\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -91,26 +95,29 @@ def mid_sentence_capital(det: Detector, ctx: Context, block: Block, seg: Segment
 def _capitals(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
     closed = closed_words(ctx.lang)
     never_name = NEVER_NAME_START.get(ctx.lang, frozenset())
-    for match in _CAPITALISED.finditer(text):
+    for match in _CAPITALISED.finditer(text, 1):  # the first word is never judged
         word = match.group(1)
+        lower = word.lower()
+        if lower not in closed and lower not in TITLE_NOUNS and not lower.endswith(_MODIFIER_ENDINGS):
+            continue  # a name: neither a bare title nor a _suspect word (the common case)
         before = text[: match.start()].rstrip()
-        if word.lower() in TITLE_NOUNS and _bare_title(word, before, text, match.end(), ctx):
+        if lower in TITLE_NOUNS and _bare_title(word, before, text, match.end(), ctx):
             yield match.start(), word  # "Stock Colonel a rappelé"
             continue
-        if match.start() == 0 or word == "I" or not _suspect(word, before, closed, ctx):
+        if word == "I" or not _suspect(word, before, closed, ctx):
             continue
-        if not before or _restarts(before, word.lower() in closed):
+        if not before or _restarts(before, lower in closed):
             continue
-        if word.lower() in _PRONOUNS.get(ctx.lang, ()) and before.rstrip("”\"’») ")[-1] in ".!?…":
+        if lower in _PRONOUNS.get(ctx.lang, ()) and before.rstrip("”\"’») ")[-1] in ".!?…":
             continue  # « Nous allons reconstruire ! » Il a ajouté: a new sentence
         if word == "May" and _month(text, before, match.end()):
             continue  # "in May", "May 3", "until May."
-        if text.startswith(".", match.end()) and word.lower() in ABBREVIATIONS:
+        if text.startswith(".", match.end()) and lower in ABBREVIATIONS:
             continue  # "Pier No. 5"
         following = _NEXT_WORD.match(text, match.end())
         after = following.group(1) if following else ""
         previous = before.rsplit(None, 1)[-1].strip("“\"‘'(«,")
-        if word.lower() in never_name:
+        if lower in never_name:
             yield match.start(), word  # "Banco Do Porto", "Parlamento Com caráter"
             continue
         if after[:1].isupper() and after.lower() not in _CALENDAR:
@@ -175,7 +182,7 @@ def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
 def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
     """``classificou O acordo``, ``mentre I contratti``, ``prefer A new election``."""
     letters = single_letter_closed(ctx.lang)
-    if not any(f" {letter.upper()} " in text for letter in letters):
+    if not any(needle in text for needle in _spaced_capitals(ctx.lang)):
         return
     for match in _SINGLE_CAPITAL.finditer(text):
         word = match.group(1)
@@ -188,6 +195,12 @@ def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
         elif previous[:1].islower() and previous.lower() not in LETTER_LABELS:
             if text[match.end() + 1 : match.end() + 2].islower():
                 yield match.start(), word
+
+
+@lru_cache(maxsize=16)
+def _spaced_capitals(lang: str) -> tuple[str, ...]:
+    """`` O ``, `` I ``: the language's one-letter closed words as a capital between spaces."""
+    return tuple(f" {letter.upper()} " for letter in single_letter_closed(lang))
 
 
 _CAMEL = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # a capital after a lower-case letter

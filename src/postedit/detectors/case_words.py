@@ -87,15 +87,18 @@ def closed_words(lang: str) -> frozenset[str]:
     return closed_class(lang) | EXTRA_CLOSED.get(lang, frozenset())
 
 
+_SINGLE_LETTER_CLOSED = {
+    "en": frozenset("a"),
+    "pt": frozenset("oaeà"),
+    "es": frozenset("yoaeu"),
+    "it": frozenset("ieoa"),
+    "fr": frozenset("à"),
+}
+
+
 def single_letter_closed(lang: str) -> frozenset[str]:
     """One-letter closed-class words: articles and conjunctions (``O acordo``, ``I contratti``)."""
-    return {
-        "en": frozenset("a"),
-        "pt": frozenset("oaeà"),
-        "es": frozenset("yoaeu"),
-        "it": frozenset("ieoa"),
-        "fr": frozenset("à"),
-    }.get(lang, frozenset())
+    return _SINGLE_LETTER_CLOSED.get(lang, frozenset())
 
 
 _WORD = re.compile(r"(?<![\w’'-])([A-ZÄÖÜ][a-zäöüß]+)(?![\w’'-])")

@@ -29,8 +29,8 @@ from postedit.lexicon import (
     zipf,
 )
 
-_WORD = re.compile(r"[^\W\d_][\w-]*")
-_APOSTROPHES = str.maketrans({"’": " ", "'": " "})
+_WORD = re.compile(r"[^\W\d_][\w-]*")  # no apostrophe inside: "Lorsqu’il" is two words
+_OPENER_CHARS = 60
 _CLAUSE_BREAK = re.compile(r"[,;:–—]")
 # After an article-form German relative pronoun: the words a noun phrase cannot start with.
 _GERMAN_NOT_NOUN_PHRASE = frozenset("""seit zum zur unter in im am an auf aus bei beim mit nach
@@ -54,7 +54,7 @@ _COMPLEMENTISERS = frozenset("that que che dass qu".split())
 
 def opener_words(text: str) -> list[str]:
     """The first words with elisions split off: ``Lorsqu’il`` -> ``Lorsqu``, ``il``."""
-    return _WORD.findall(text[:60].translate(_APOSTROPHES))
+    return _WORD.findall(text, 0, _OPENER_CHARS)
 
 
 def clause_fragment(

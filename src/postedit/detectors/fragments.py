@@ -34,6 +34,7 @@ _CLAUSE_ONLY = ("de",)
 _OPENING_QUOTES = {"de": "„»"}  # German closes with “ (and « in the » « style)
 _CLOSING_QUOTES = {"de": "“«"}
 _ENDS_WITH_QUOTE = re.compile(r"[”»“\"]\s*[.,]?\s*$")
+_QUOTE_MARK = re.compile(r"[“”«»„\"]")  # every mark of _OPENING_QUOTES and _CLOSING_QUOTES
 
 
 @detector(
@@ -60,7 +61,8 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
     if not words:
         return None
     if not _in_speech(seg.text, ctx.lang):  # speech may be cut anywhere
-        at = seg.position if seg in block.segments[seg.position : seg.position + 1] else 0
+        position = seg.position
+        at = position if seg in block.segments[position : position + 1] else 0
         after_quote = at > 0 and _ENDS_WITH_QUOTE.search(block.segments[at - 1].text) is not None
         reason = clause_fragment(seg.text, words, ctx.lang, at == 0, after_quote)
         if not reason and ctx.lang == "de" and at > 0 and not after_quote:
@@ -105,6 +107,8 @@ def _in_speech(text: str, lang: str) -> bool:
     openers, closers = _OPENING_QUOTES.get(lang, "“«"), _CLOSING_QUOTES.get(lang, "”»")
     if text.lstrip()[:1] in openers + '"':
         return True
+    if _QUOTE_MARK.search(text) is None:
+        return False  # no mark to count (most sentences)
     opened = sum(text.count(mark) for mark in openers)
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
 
@@ -142,17 +146,16 @@ def _after_comma_cut(text: str, lang: str) -> str | None:
     """``The first, the commitment that the party had made.``: a short verbless lead-in, a
     comma, then a noun and a relative clause with no main verb."""
     comma = text.find(",", 0, _LEAD_MAX_CHARS)
-    if comma < 0:
-        return None
-    lead, rest = text[:comma], text[comma + 1 :]
-    lead_words = _WORD.findall(lead)
+    if comma < 0 or lang not in RELATIVIZERS:
+        return None  # no lead-in, or no relative clause to look for after it
+    lead_words = _WORD.findall(text, 0, comma)
     if not 1 <= len(lead_words) <= 4 or has_verb(lead_words, lang):
         return None
-    words = _WORD.findall(rest)
+    words = _WORD.findall(text, comma + 1)
     if not _subject_without_predicate(words, lang):
         return None
     return (
-        f"“{' '.join(words[:3])} …” after “{lead.strip()},” is a noun and a relative clause "
+        f"“{' '.join(words[:3])} …” after “{text[:comma].strip()},” is a noun and a relative clause "
         "with no main verb: a piece of another sentence"
     )
 
@@ -168,8 +171,11 @@ def _subject_without_predicate(words: list[str], lang: str) -> bool:
     relativizers = RELATIVIZERS.get(lang)
     if not relativizers:
         return False
-    head = next((i for i, word in enumerate(words[:4]) if word.lower() in relativizers), None)
-    if head is None or head == 0 or has_verb(words[:head], lang):
+    heads = [word.lower() for word in words[:4]]
+    if relativizers.isdisjoint(heads):
+        return False  # the common case
+    head = next(i for i, word in enumerate(heads) if word in relativizers)
+    if head == 0 or has_verb(words[:head], lang):
         return False
     return verb_groups(words[head + 1 :], lang) == 1
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from postedit import tokens as shared_tokens
 from postedit.context import Context
 from postedit.detectors import Detector, detector, triggers
-from postedit.detectors.foreign_runs import content_runs
+from postedit.detectors.foreign_runs import content_runs, foreign_markers
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.languages import (
@@ -56,6 +56,19 @@ def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
         yield replace(flag, lang=lang)  # the sentence's language in the report (pipeline)
 
 
+def _foreign_seed(ctx: Context, block: Block, seg: Segment) -> bool:
+    """The trigger: a function word of another language, where the rule's function-word
+    spans look for it (a word between spaces, ``text.split()``, is a run of letters too:
+    those lists hold letters only) or where its content runs do (``foreign_markers``). It
+    reads the shared tokens only, with no split of its own."""
+    found = shared_tokens.of(seg.text)
+    runs = found.lower_letters if ctx.lang == "de" else found.letters
+    if not foreign_function_words(ctx.lang).keys().isdisjoint(runs):
+        return True
+    words = found.lower_letters
+    return len(words) >= 4 and not foreign_markers(ctx.lang).isdisjoint(words)
+
+
 @detector(
     "untranslated-span",
     category="accuracy/untranslated",
@@ -63,7 +76,7 @@ def untranslated(det: Detector, ctx: Context, block: Block, seg: Segment) -> Ite
     description="Words left in another language inside a sentence (“tens” de armored vehicles; "
     "Mit Can Aserbaidschan): foreign function words between words of the article's language",
     languages=SUPPORTED,
-    trigger=triggers.in_blocks(*_JUDGED_KINDS, then=triggers.foreign_function_word),
+    trigger=triggers.in_blocks(*_JUDGED_KINDS, then=_foreign_seed),
 )
 def untranslated_span(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind not in _JUDGED_KINDS:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from postedit import tokens as shared_tokens
 from postedit.context import Context
 from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
@@ -12,6 +13,7 @@ from postedit.flags import Flag
 from postedit.languages import inside_span, quote_spans
 
 _WORD = re.compile(r"[^\W_]+")  # numbers too: "more than 60 people more than 60 people"
+_DIGIT = re.compile(r"\d")  # what _WORD finds and tokens.LETTERS does not
 _WORD_JOINS = frozenset("-'’")
 _MAX_UNIT = 6  # longest repeated phrase looked for, in words
 # Doubling that grammar allows: "had had", "that that", "nous nous assurerons", "die die Mieten".
@@ -40,25 +42,28 @@ def _may_repeat(ctx: Context, block: Block, seg: Segment) -> bool:
     an adverb in -mente: what each of the rule's three checks needs first."""
     if "mente" in seg.text and ctx.lang in _MENTE_LANGS:
         return True
-    words = [word.lower() for word in _WORD.findall(seg.text)]
-    if len(set(words)) == len(words):
+    words = _lower_words(seg.text)
+    # one character per word, from its hash: equal words get equal characters, so one search
+    # reads the sentence (two other words rarely share one; the rule then just runs)
+    codes = "".join([chr(hash(word) % _CODES) for word in words])
+    if len(set(codes)) == len(codes):
         return False  # no word twice: no loop, no second connective
-    if not _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(words):
+    if _LOOP.search(codes):
         return True
-    return any(_follows_itself(words, size) for size in range(1, _MAX_UNIT + 1))
+    return not _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(words)
 
 
-def _follows_itself(words: list[str], size: int) -> bool:
-    """``words[i : i + size] == words[i + size : i + 2 * size]`` for some ``i``."""
-    same = list(map(str.__eq__, words, words[size:]))
-    if True not in same:
-        return False
-    run = 0
-    for equal in same:
-        run = run + 1 if equal else 0
-        if run >= size:
-            return True
-    return False
+def _lower_words(text: str) -> Sequence[str]:
+    """The rule's words (``_WORD``), lower-cased. Without a digit they are the runs of letters
+    that ``postedit.tokens`` has already found for the other rules, so no second search is needed."""
+    if _DIGIT.search(text) is None:
+        return shared_tokens.of(text).lower_letters
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+_CODES = 0xD800  # below the surrogates
+# A unit of one to _MAX_UNIT words (their characters in ``codes``) followed by itself.
+_LOOP = re.compile(rf"(.{{1,{_MAX_UNIT}}})\1", re.DOTALL)
 
 
 @detector(

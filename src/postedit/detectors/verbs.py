@@ -10,6 +10,7 @@ be finite (``While shares in the largest banks rose.`` has one).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postedit.lexicon import closed_class, verb_form, zipf
 
@@ -126,7 +127,10 @@ def has_verb(words: list[str], lang: str, gerunds: bool = True) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def is_verb(lower: str, previous: str, lang: str) -> bool:
+    """Whether the lower-cased word ``lower`` may be a verb after ``previous``; a pure
+    function of the language's fixed lists, remembered (sentences repeat their word pairs)."""
     if lower in _VERBS.get(lang, frozenset()):
         return True
     if lang in ("fr", "it") and lower[:2] in ("l'", "l’") and len(lower) > 2:
@@ -167,6 +171,7 @@ def _english_verb(lower: str, previous: str) -> bool:
     return english_stem(lower)
 
 
+@lru_cache(maxsize=1 << 14)
 def english_stem(stem: str) -> bool:
     """Whether ``stem`` is a common English verb: its past tense is a common word."""
     if stem in _VERBS["en"]:
