@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from postedit.config import Config
 from postedit.document import Document, Segment
 
-_CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
+# The capital comes first and the look-behind (two characters: the one before and the capital)
+# after it: a pattern that starts with a character class is scanned at C speed, one that
+# starts with a look-behind is tried at every offset.
+_CAPITALISED = re.compile(r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
@@ -119,6 +122,8 @@ def _repeats(document: Document) -> dict[str, str]:
 def _after_opening(text: str, pos: int) -> bool:
     """True at a sentence start: only quotes, brackets or dashes before ``pos``, or a
     colon, semicolon or opening quote right before it (``he said: “We will``)."""
+    if pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        return False  # the usual case, a word and a space before: no copy of the text so far
     before = text[:pos].rstrip()
     return not before.strip(_OPENERS) or before[-1] in _CLAUSE_OPENERS
 
@@ -133,7 +138,7 @@ def title_case(text: str) -> bool:
 # Each pattern runs once over the whole text; offsets are then mapped to segments.
 
 _NAME_TOKEN = re.compile(
-    r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,}(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?![\w-])"
+    r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]{3,}(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?![\w-])"
 )
 NAME_MIN_LENGTH = 5
 NAME_MAX_ZIPF = 3.0  # both spellings rare in wordfreq: names or misspellings, not words
@@ -151,7 +156,7 @@ _TITLE_WORDS = frozenset(
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_NUMBER_UNIT = re.compile(r"([0-9]{2,}(?:[.,]\d+)*) ([a-zà-ÿ]{3,})\b")
+_NUMBER_UNIT = re.compile(r"([0-9][0-9]+(?:[.,]\d+)*) ([a-zà-ÿ]{3,})\b")  # [0-9]{2,}, scanned fast
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
 _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _DATE = re.compile(r"([JFMASOND][a-z]{2})[a-z]*\.? ([0-9]{1,2}),? "
