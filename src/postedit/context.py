@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postedit.config import Config
@@ -154,6 +155,10 @@ _TITLE_WORDS = frozenset(
     "Prime Foreign Deputy General Vice North South East West New San Saint United".split()
 )
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# The same words in lower case without the leading \b, for ASCII text lower-cased: a pattern
+# that opens with its letters (no \b, no IGNORECASE) is scanned at C speed, and _PRONOUN
+# then confirms each hit at its offset (word start included) on the original text.
+_PRONOUN_LOWER = re.compile(r"(h(?:e|is|im|imself|er|ers|erself)|she)\b")
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _NUMBER_UNIT = re.compile(r"([0-9][0-9]+(?:[.,]\d+)*) ([a-zà-ÿ]{3,})\b")  # [0-9]{2,}, scanned fast
@@ -339,12 +344,27 @@ def _named(
 def pronouns_outside_quotes(text: str) -> list[re.Match[str]]:
     """Gendered pronouns of the narration: those inside quotation marks speak of others."""
     out = []
-    for match in _PRONOUN.finditer(text):
-        before = text[: match.start()]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
+    for match in _pronouns(text):
+        pos = match.start()
+        if text.count("“", 0, pos) > text.count("”", 0, pos) or text.count('"', 0, pos) % 2:
             continue
         out.append(match)
     return out
+
+
+def _pronouns(text: str) -> Iterator[re.Match[str]]:
+    """``_PRONOUN.finditer(text)``; for ASCII text, found in lower case at C speed first."""
+    if not text.isascii():
+        yield from _PRONOUN.finditer(text)
+        return
+    lower = text.lower()
+    for hit in _PRONOUN_LOWER.finditer(lower):
+        pos = hit.start()
+        if pos and (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
+            continue  # inside a word: "the", "ashes"
+        match = _PRONOUN.match(text, pos)
+        if match is not None:
+            yield match
 
 
 def _genders(
