@@ -24,6 +24,10 @@ from postedit.lexicon import closed_class, verb_form, zipf
 # No leading \b: a pattern that starts with a character set is scanned much faster; the
 # word boundary is checked by hand.
 _ARTICLE = re.compile(r"([aA]n?)\s+[“\"‘'(]?(\w+(?:[’'.-]\w+)*)")
+# What a flagged match needs: "a" or "an" that starts a word, then a space and a word. It
+# only says whether to look (the loop below must see every match, skipped ones included:
+# each consumes its text); opening with the letter, it is scanned at C speed.
+_ARTICLE_HINT = re.compile(r"[aA](?<![\w’'.-][aA])n?\s+[“\"‘'(]?\w")
 # Spelled with a vowel, said with a consonant: "a university", "a European", "a one-off".
 _YOU_SOUND = re.compile(
     r"(?:uni(?![nmd])|unani|use|usu|uti|utop|ura|uri|uro|ubiq|eu|ewe|one(?![a-z])|once)", re.I
@@ -52,6 +56,8 @@ _FOREIGN_AFTER_A = frozenset("la le el los las priori posteriori fortiori capell
 )
 def article_agreement(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
+    if _ARTICLE_HINT.search(text) is None:
+        return
     for match in _ARTICLE.finditer(text):
         article, word = match.group(1), match.group(2)
         at = match.start()
