@@ -35,7 +35,7 @@ _GLUED_SENTENCE = re.compile(
 _GLUED_STOP = re.compile(r"[.!?][”\"’)]?[A-ZÀ-Þ¿¡“]")
 # "kann.sagte": a full stop glued to a lower-case word (not e.g., z.B., spiegel.de, index.html).
 _GLUED_LOWER_STOP = re.compile(r"(?<![\w.@/:-])[^\W\d_]{2,}\.([^\W\d_]{3,})(?![\w.@/-])")
-_LOWER_STOP_HINT = re.compile(r"[^\W\d_]\.[^\W\d_A-Z]")
+_LOWER_STOP_HINT = re.compile(r"\.(?<=[^\W\d_]\.)[^\W\d_A-Z]")  # from the stop: scanned fast
 _NOT_WORDS = frozenset("com org net gov edu info html htm php asp aspx jpg jpeg png gif pdf "
                        "online news media live app co uk".split())
 _STRAY = (
