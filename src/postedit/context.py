@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from postedit.config import Config
 from postedit.document import Document, Segment
@@ -154,11 +155,12 @@ _TITLE_WORDS = frozenset(
     "Mr Mrs Ms Miss Madam Dr President Minister Senator Chancellor Premier Governor Secretary "
     "Prime Foreign Deputy General Vice North South East West New San Saint United".split()
 )
+_PRONOUN_TEXTS = 1024  # sentences whose pronouns are remembered: a few paragraphs' worth
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
-# The same words in lower case without the leading \b, for ASCII text lower-cased: a pattern
-# that opens with its letters (no \b, no IGNORECASE) is scanned at C speed, and _PRONOUN
-# then confirms each hit at its offset (word start included) on the original text.
-_PRONOUN_LOWER = re.compile(r"(h(?:e|is|im|imself|er|ers|erself)|she)\b")
+# The same words for ASCII text lower-cased, each opening with its letter and checking the
+# one before it after that: a pattern that opens with letters (no \b, no IGNORECASE) is
+# scanned at C speed. _PRONOUN then matches at each hit, for the words as written.
+_PRONOUN_LOWER = re.compile(r"(h(?<![a-z0-9_]h)(?:e|is|im|imself|er|ers|erself)|s(?<![a-z0-9_]s)he)\b")
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _NUMBER_UNIT = re.compile(r"([0-9][0-9]+(?:[.,]\d+)*) ([a-zà-ÿ]{3,})\b")  # [0-9]{2,}, scanned fast
@@ -341,15 +343,17 @@ def _named(
     return {seg_id: tuple(mentions) for seg_id, mentions in found.items()}
 
 
-def pronouns_outside_quotes(text: str) -> list[re.Match[str]]:
-    """Gendered pronouns of the narration: those inside quotation marks speak of others."""
-    out = []
-    for match in _pronouns(text):
-        pos = match.start()
-        if text.count("“", 0, pos) > text.count("”", 0, pos) or text.count('"', 0, pos) % 2:
-            continue
-        out.append(match)
-    return out
+@lru_cache(maxsize=_PRONOUN_TEXTS)
+def pronouns_outside_quotes(text: str) -> tuple[re.Match[str], ...]:
+    """Gendered pronouns of the narration: those inside quotation marks speak of others.
+
+    Remembered for the last sentences asked about: the gender rules and the context ask
+    about the same sentence (and the one before it) in turn."""
+    return tuple(
+        match for match in _pronouns(text)
+        if not (text.count("“", 0, match.start()) > text.count("”", 0, match.start())
+                or text.count('"', 0, match.start()) % 2)
+    )
 
 
 def _pronouns(text: str) -> Iterator[re.Match[str]]:
@@ -357,12 +361,8 @@ def _pronouns(text: str) -> Iterator[re.Match[str]]:
     if not text.isascii():
         yield from _PRONOUN.finditer(text)
         return
-    lower = text.lower()
-    for hit in _PRONOUN_LOWER.finditer(lower):
-        pos = hit.start()
-        if pos and (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
-            continue  # inside a word: "the", "ashes"
-        match = _PRONOUN.match(text, pos)
+    for hit in _PRONOUN_LOWER.finditer(text.lower()):
+        match = _PRONOUN.match(text, hit.start())
         if match is not None:
             yield match
 
