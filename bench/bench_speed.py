@@ -109,6 +109,15 @@ def jobs_row(folder: Path, runs: int) -> None:
     # Not a target: what the workers cost beyond the work itself (all processes' CPU).
     print(f"{'  same, CPU of all processes, --jobs 2 / --jobs 1':<62} {cpu_two / cpu_one:>15.2f}x"
           f"   ({cpu_one:.2f} s / {cpu_two:.2f} s)")
+    # Start-up (interpreter, imports, word tables) is paid once before any work can be shared
+    # out, so two cores cannot halve the whole run: the ceiling is (S + W) / (S + W / 2).
+    startup, _ = timed(["score", "--engine", "none", "--format", "jsonl", articles[0]], runs)
+    work = max(one - startup, 1e-9)
+    ceiling = one / (startup + work / 2)
+    print(f"{'  start-up (one article) S, work W = jobs 1 - S':<62} {'':>16}"
+          f"   (S {startup:.2f} s, W {work:.2f} s)")
+    print(f"{'  ceiling on 2 cores with that start-up, (S + W) / (S + W/2)':<62} {ceiling:>15.2f}x")
+    print(f"{'  work alone, W / (jobs 2 - S)':<62} {work / max(two - startup, 1e-9):>15.2f}x")
 
 
 def main() -> None:

@@ -6,12 +6,18 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from postedit.config import Config
 from postedit.document import Document, Segment
+from postedit.tagging import DocumentTags
 
-_CAPITALISED = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)")
+# The capital comes first and the look-behind (two characters: the one before and the capital)
+# after it: a pattern that starts with a character class is scanned at C speed, one that
+# starts with a look-behind is tried at every offset.
+_CAPITALISED = re.compile(r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
@@ -43,6 +49,8 @@ class Context:
         name_tails: the second words of those pairs (``nacional``).
         repeats: sentence id -> id of an earlier sentence with the same words (six or more).
         consistency: names, genders and numbers across the article (see Consistency).
+        tags: Apertium's lemmas and parts of speech (:mod:`postedit.tagging`), only when
+            Apertium is the engine in use: optional evidence, None otherwise.
     """
 
     document: Document
@@ -58,9 +66,10 @@ class Context:
     name_tails: frozenset[str]
     repeats: dict[str, str]
     consistency: Consistency
+    tags: DocumentTags | None = None
 
 
-def build_context(document: Document, config: Config) -> Context:
+def build_context(document: Document, config: Config, tags: DocumentTags | None = None) -> Context:
     mid: Counter[str] = Counter()
     subjects: set[str] = set()
     forms: set[str] = set()
@@ -86,7 +95,7 @@ def build_context(document: Document, config: Config) -> Context:
         names | frozenset(subjects), frozenset(forms | set(map(fold_accents, forms))),
         frozenset(bigrams),
         frozenset(tail for _head, tail in bigrams), _repeats(document),
-        build_consistency(document, document.lang),
+        build_consistency(document, document.lang), tags,
     )
 
 
@@ -119,6 +128,8 @@ def _repeats(document: Document) -> dict[str, str]:
 def _after_opening(text: str, pos: int) -> bool:
     """True at a sentence start: only quotes, brackets or dashes before ``pos``, or a
     colon, semicolon or opening quote right before it (``he said: “We will``)."""
+    if pos >= 2 and text[pos - 1] == " " and text[pos - 2].isalnum():
+        return False  # the usual case, a word and a space before: no copy of the text so far
     before = text[:pos].rstrip()
     return not before.strip(_OPENERS) or before[-1] in _CLAUSE_OPENERS
 
@@ -133,7 +144,7 @@ def title_case(text: str) -> bool:
 # Each pattern runs once over the whole text; offsets are then mapped to segments.
 
 _NAME_TOKEN = re.compile(
-    r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,}(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?![\w-])"
+    r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]{3,}(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?![\w-])"
 )
 NAME_MIN_LENGTH = 5
 NAME_MAX_ZIPF = 3.0  # both spellings rare in wordfreq: names or misspellings, not words
@@ -148,10 +159,15 @@ _TITLE_WORDS = frozenset(
     "Mr Mrs Ms Miss Madam Dr President Minister Senator Chancellor Premier Governor Secretary "
     "Prime Foreign Deputy General Vice North South East West New San Saint United".split()
 )
+_PRONOUN_TEXTS = 1024  # sentences whose pronouns are remembered: a few paragraphs' worth
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# The same words for ASCII text lower-cased, each opening with its letter and checking the
+# one before it after that: a pattern that opens with letters (no \b, no IGNORECASE) is
+# scanned at C speed. _PRONOUN then matches at each hit, for the words as written.
+_PRONOUN_LOWER = re.compile(r"(h(?<![a-z0-9_]h)(?:e|is|im|imself|er|ers|erself)|s(?<![a-z0-9_]s)he)\b")
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_NUMBER_UNIT = re.compile(r"([0-9]{2,}(?:[.,]\d+)*) ([a-zà-ÿ]{3,})\b")
+_NUMBER_UNIT = re.compile(r"([0-9][0-9]+(?:[.,]\d+)*) ([a-zà-ÿ]{3,})\b")  # [0-9]{2,}, scanned fast
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
 _MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 _DATE = re.compile(r"([JFMASOND][a-z]{2})[a-z]*\.? ([0-9]{1,2}),? "
@@ -331,15 +347,28 @@ def _named(
     return {seg_id: tuple(mentions) for seg_id, mentions in found.items()}
 
 
-def pronouns_outside_quotes(text: str) -> list[re.Match[str]]:
-    """Gendered pronouns of the narration: those inside quotation marks speak of others."""
-    out = []
-    for match in _PRONOUN.finditer(text):
-        before = text[: match.start()]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
-            continue
-        out.append(match)
-    return out
+@lru_cache(maxsize=_PRONOUN_TEXTS)
+def pronouns_outside_quotes(text: str) -> tuple[re.Match[str], ...]:
+    """Gendered pronouns of the narration: those inside quotation marks speak of others.
+
+    Remembered for the last sentences asked about: the gender rules and the context ask
+    about the same sentence (and the one before it) in turn."""
+    return tuple(
+        match for match in _pronouns(text)
+        if not (text.count("“", 0, match.start()) > text.count("”", 0, match.start())
+                or text.count('"', 0, match.start()) % 2)
+    )
+
+
+def _pronouns(text: str) -> Iterator[re.Match[str]]:
+    """``_PRONOUN.finditer(text)``; for ASCII text, found in lower case at C speed first."""
+    if not text.isascii():
+        yield from _PRONOUN.finditer(text)
+        return
+    for hit in _PRONOUN_LOWER.finditer(text.lower()):
+        match = _PRONOUN.match(text, hit.start())
+        if match is not None:
+            yield match
 
 
 def _genders(

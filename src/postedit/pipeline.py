@@ -23,6 +23,7 @@ from postedit.languages import SUPPORTED, detect_document
 from postedit.notices import notice_once
 from postedit.readers import expand_paths, read_articles
 from postedit.segmenter import split_sentences
+from postedit.tagging import DocumentTags, tag_document
 from postedit.user_lexicon import filter_flags
 from postedit.verdict import VERDICTS, penalty, quality, scoring, word_count
 
@@ -126,11 +127,14 @@ def active_detectors(lang: str, config: Config) -> tuple[list[Detector], list[tu
     return run, sorted(skipped)  # registration order depends on import order: not part of the output
 
 
-def detect(document: Document, config: Config | None = None) -> tuple[dict[str, list[Flag]], list]:
-    """Flags per segment id from every active detector, and the skipped detectors."""
+def detect(
+    document: Document, config: Config | None = None, tags: DocumentTags | None = None
+) -> tuple[dict[str, list[Flag]], list]:
+    """Flags per segment id from every active detector, and the skipped detectors;
+    ``tags`` is Apertium's tagging of the document, optional evidence for some rules."""
     config = config or resolve()
     detectors, skipped = active_detectors(document.lang, config)
-    ctx = build_context(document, config)
+    ctx = build_context(document, config, tags)
     flags: dict[str, list[Flag]] = {seg.id: [] for seg in document.segments}
     for block in document.blocks:
         for flag in _block_flags(detectors, ctx, block):
@@ -170,17 +174,22 @@ def analyse(
     *,
     engine: Engine | None = None,
     source_text: str | None = None,
+    tags: DocumentTags | None = None,
     **overrides: object,
 ) -> DocumentReport:
     """Run the detectors (and the engine's round trips, if given) and give verdicts.
 
     ``engine`` adds a ``backtranslation`` record per segment and engine flags
     (``origin="engine:<name>"``) to the same verdict; ``source_text`` is the original
-    article for the bilingual comparison.
+    article for the bilingual comparison. When the engine is Apertium, its tagger's
+    reading of the article is evidence for the detectors too (:func:`apertium_tags`);
+    ``tags`` gives that reading without the engine (tests, benchmarks).
     """
     config = resolve(config, **overrides)
     _say_if_unsupported(document.lang)
-    flags, skipped = detect(document, config)
+    if tags is None:
+        tags = apertium_tags(document, engine, config)
+    flags, skipped = detect(document, config, tags)
     extra: dict[str, dict] = {}
     if engine is not None:  # engine evidence: see postedit.backtranslation
         extra, engine_flags = score_document(
@@ -198,6 +207,14 @@ def analyse(
         for block, seg in document.iter_segments()
     )
     return summarise(document, reports, skipped)
+
+
+def apertium_tags(document: Document, engine: Engine | None, config: Config) -> DocumentTags | None:
+    """Apertium's tags of ``document`` when Apertium is the engine in use, else None: so a
+    report without that engine (``--engine none``) never depends on them."""
+    if engine is None or engine.name != "apertium":
+        return None
+    return tag_document(document, config.source_lang)
 
 
 def _say_if_unsupported(lang: str) -> None:

@@ -6,6 +6,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import click
 import pytest
@@ -160,8 +161,9 @@ def test_skipped_engine_rules_drop_engine_flags(monkeypatch: pytest.MonkeyPatch)
     flag = Flag("engine-roundtrip", "fluency/unintelligible", "minor", seg.start, seg.end, "low",
                 origin="engine:fake", segment=seg.id)
     monkeypatch.setattr(pipeline, "score_document", lambda *a, **k: ({}, [flag]))
-    kept = pipeline.analyse(document, engine=object())  # type: ignore[arg-type]
-    dropped = pipeline.analyse(document, engine=object(), skip_rules=("engine-roundtrip",))  # type: ignore[arg-type]
+    engine = SimpleNamespace(name="fake")  # an engine's name is all analyse reads of it here
+    kept = pipeline.analyse(document, engine=engine)  # type: ignore[arg-type]
+    dropped = pipeline.analyse(document, engine=engine, skip_rules=("engine-roundtrip",))  # type: ignore[arg-type]
     assert [f.rule for f in kept.segments[0].flags] == ["engine-roundtrip"]
     assert dropped.segments[0].flags == ()
 

@@ -2,6 +2,8 @@
 
 Each case names a text, optionally its language, and the flags it must raise
 (rule, the exact flagged text, and the text after applying that flag's fix).
+``"tagger": true`` runs it with Apertium's tags as evidence (postedit.tagging); such a case
+skips where Apertium's English-Spanish pair is absent, unless ``CI`` is set (then it fails).
 ``negative*.json`` files hold text that must raise no flag at all: false alarms
 are bugs too.
 """
@@ -9,13 +11,16 @@ are bugs too.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from postedit.config import resolve
+from postedit.document import Document
 from postedit.flags import apply_fixes
 from postedit.pipeline import analyse, make_document
+from postedit.tagging import DocumentTags, tag_document
 
 CASES_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "cases"
 
@@ -36,8 +41,20 @@ NEGATIVE = load(lambda stem: stem.startswith("negative"))
 def flags_of(case: dict):  # type: ignore[no-untyped-def]
     config = resolve(lang=case.get("lang", "en"))
     document = make_document("case", case["text"], config=config)
-    report = analyse(document, config)
+    report = analyse(document, config, tags=tags_of(case, document))
     return [flag for seg in report.segments for flag in seg.flags]
+
+
+def tags_of(case: dict, document: Document) -> DocumentTags | None:
+    """Apertium's tags for a ``"tagger"`` case (see the module docstring), else None."""
+    if not case.get("tagger"):
+        return None
+    tags = tag_document(document, "es" if document.lang == "en" else "en")
+    if tags is None and not os.environ.get("CI"):
+        pytest.skip("Apertium's analyser and tagger are not installed (apt-get install "
+                    "apertium apertium-eng-spa); with CI set this fails instead")
+    assert tags is not None, "CI must have Apertium's English-Spanish pair installed"
+    return tags
 
 
 @pytest.mark.parametrize("case", POSITIVE, ids=[f"{c['file']}:{c['label']}" for c in POSITIVE])

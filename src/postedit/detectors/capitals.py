@@ -268,16 +268,28 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
         yield det.flag(
             seg.start + start,
             seg.start + end,
-            f"“{text}” looks like a name written in lower case",
+            f"“{text}” looks like a name written in lower case{_tagger_names(text, ctx)}",
             text.title(),
         )
 
 
+def _tagger_names(text: str, ctx: Context) -> str:
+    """What Apertium's analyser adds, where it was asked: words of ``text`` it knows only
+    as names (unknown in lower case, a proper noun capitalised)."""
+    if ctx.tags is None:
+        return ""
+    names = [word.capitalize() for word in _NAME_WORD.findall(text) if word in ctx.tags.names]
+    if not names:
+        return ""
+    quoted = ", ".join(f"“{name}”" for name in names)
+    return f" (Apertium knows {quoted} only as {'a name' if len(names) == 1 else 'names'})"
+
+
 def _name_forms(ctx: Context) -> frozenset[str]:
-    """The capitalised forms either path below may still take for a name: not the closed
-    words both reject (``lowercased_name`` every one, ``_is_known_name`` the closed-class
-    ones and any without name evidence). Most lower-case words that the article also
-    capitalises are such words (``the``, ``in``): they are skipped before any look-up."""
+    """The capitalised forms that either evidence path of ``lowercase_name`` may still take
+    for a name: not the closed words both reject (``lowercased_name`` every one,
+    ``_is_known_name`` the closed-class ones and any without name evidence). Most lower-case
+    words the article also capitalises are such words (``the``, ``in``): skipped at once."""
     closed, core = closed_words(ctx.lang), closed_class(ctx.lang)
     return frozenset(word for word in ctx.capitalised_forms
                      if word not in closed or (word not in core and word in ctx.name_evidence))

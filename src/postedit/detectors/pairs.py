@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector
@@ -23,9 +24,10 @@ QUOTES = {"”": "“", "»": "«"}
 LOW_HIGH_QUOTES = {"“": "„", "«": "»"}
 _OPENING_QUOTES = "“«\"‘„»"
 _MARKS = "()[]{}“”«»„\""  # every mark the rule weighs: a paragraph without one is balanced
+_ANY_MARK = re.compile("[" + re.escape(_MARKS) + "]")
 # Quotes the wrong way round, as some MT sites print them: ” traffic light “.
 _REVERSED_PAIR = re.compile(r"(?<!\S)”[ \t]?([^“”\n]{1,80}?)[ \t]?“(?![^\W\d_])")
-_SUSPECT_QUOTES = re.compile(r"(?<!\S)”|“(?![^\W\d_])")
+_SUSPECT_QUOTES = re.compile(r"”(?<!\S”)|“(?![^\W\d_])")  # the mark first: scanned fast
 # A closing quote written as an opening one: 'done quickly. “' ending a paragraph, 'word“ '.
 _OPENER_AT_END = re.compile(r"(?<=[.!?,;])[ \t]+“[ \t]*$")
 _OPENER_AFTER_WORD = re.compile(r"(?<=[^\W\d_])“(?=[\s.,;:!?)]|$)")
@@ -39,7 +41,7 @@ _CLOSER_BEFORE_WORD = re.compile(r"(?<!\S)”(?=[^\W\d_])")
     severity="minor",
     description="A bracket or quotation mark that is opened and never closed, or the reverse",
     scope="block",
-    trigger=lambda ctx, block: any(mark in block.text for mark in _MARKS),
+    trigger=lambda ctx, block: _ANY_MARK.search(block.text) is not None,
 )
 def unbalanced_pair(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
     for pos, char, problem in _unmatched(block.text, BRACKETS):
@@ -91,9 +93,8 @@ def _turned_round(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str]]:
-    openers = set(pairs.values())
+    openers, marks = _marks(tuple(pairs.items()))
     stack: list[tuple[int, str]] = []
-    marks = re.compile("[" + re.escape("".join(pairs) + "".join(openers)) + "]")
     for match in marks.finditer(text):
         pos, char = match.start(), match.group(0)
         if char in openers:
@@ -105,6 +106,15 @@ def _unmatched(text: str, pairs: dict[str, str]) -> Iterator[tuple[int, str, str
                 yield pos, char, "never opened"
     for pos, char in stack:
         yield pos, char, "never closed"
+
+
+@cache
+def _marks(pairs: tuple[tuple[str, str], ...]) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The openers of ``(closer, opener)`` pairs, and a pattern for every mark of them:
+    built once per set of pairs rather than once per paragraph."""
+    openers = frozenset(opener for _closer, opener in pairs)
+    marks = "".join(closer for closer, _opener in pairs) + "".join(openers)
+    return openers, re.compile("[" + re.escape(marks) + "]")
 
 
 def _straight_quotes(text: str) -> Iterator[tuple[int, str, str]]:

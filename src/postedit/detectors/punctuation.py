@@ -14,8 +14,11 @@ from postedit.segmenter import split_sentences
 
 # "attacks,which", "said;the", "2019,said", "río»,contó", "afternoon,”Carter", "town,a",
 # "l'accusation,l'alarme": punctuation glued to the next word (not 1,000, 2,3 nor URLs).
+# The comma comes first and the look-behinds after it (the comma included): a pattern that
+# starts with a character class is scanned at C speed, one that starts with a look-behind
+# is tried at every offset of the sentence.
 _GLUED_COMMA = re.compile(
-    r"(?:(?<=[^\W\d_]{2})|(?<=[\d%»”\"’)\]]))[,;][”\"’»]?"
+    r"[,;](?:(?<=[^\W\d_]{2}[,;])|(?<=[\d%»”\"’)\]][,;]))[”\"’»]?"
     r"(?=[^\W\d_](?:[^\W\d_]|['’][^\W\d_]|[ \t]))"
 )
 # „Hanna“hat, «ordine»ha: a closing quotation mark glued to the next word (“ closes in German).
@@ -32,7 +35,7 @@ _GLUED_SENTENCE = re.compile(
 _GLUED_STOP = re.compile(r"[.!?][”\"’)]?[A-ZÀ-Þ¿¡“]")
 # "kann.sagte": a full stop glued to a lower-case word (not e.g., z.B., spiegel.de, index.html).
 _GLUED_LOWER_STOP = re.compile(r"(?<![\w.@/:-])[^\W\d_]{2,}\.([^\W\d_]{3,})(?![\w.@/-])")
-_LOWER_STOP_HINT = re.compile(r"[^\W\d_]\.[^\W\d_A-Z]")
+_LOWER_STOP_HINT = re.compile(r"\.(?<=[^\W\d_]\.)[^\W\d_A-Z]")  # from the stop: scanned fast
 _NOT_WORDS = frozenset("com org net gov edu info html htm php asp aspx jpg jpeg png gif pdf "
                        "online news media live app co uk".split())
 _STRAY = (
@@ -46,7 +49,10 @@ _STRAY = (
     (re.compile(r",\s*,"), "a doubled comma", ","),
     (re.compile(r"^\s*[,;.:]\s*"), "the sentence starts with punctuation", ""),
 )
-_ANY_STRAY = re.compile(r"\s[,.;]|[,;:]\s*[.]|\.\.|,\s*,|^\s*[,;.:]")
+# Whether any _STRAY pattern may match: a space before , . ;  or  , ; : before a full stop,
+# or  ..  or  , ,  (each found from its punctuation mark, which the engine scans for fast);
+# a sentence that starts with punctuation is tested apart, by _starts_with_punctuation.
+_ANY_STRAY = re.compile(r"[,.;:](?:(?<=\s[,.;])|(?<=[,;:])\s*\.|(?<=\.)\.|(?<=,)\s*,)")
 _MONTHS = (
     "january february march april may june july august september october november december "
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
@@ -62,10 +68,9 @@ _SPLIT_DATE = re.compile(
     rf"|\b(?P<day2>\d{{1,2}})\s*,\s*(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}})\b",
     re.IGNORECASE,
 )
-_DATE_HINT = re.compile(r"\d\s*,\s*\d{4}|\d\s*,\s*[^\W\d_]")
+_DATE_HINT = re.compile(r"\d\s*,\s*(?:\d{4}|[^\W\d_])")  # opens with a digit: scanned fast
 _DATE_ORDER = {"en": "{month} {day}, {year}", "de": "{day}. {month} {year}",
                "es": "{day} de {month} de {year}", "pt": "{day} de {month} de {year}"}
-_TRAILING_COMMA = re.compile(r"\w\s*[,;]\s*$")
 _WHITESPACE = re.compile(r"(?<=\S)( {2,}|\t+)(?=\S)|[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -159,8 +164,17 @@ def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag
     description="Punctuation left over by the translation (Agreed. ,  a ,b  ,.  ..)",
 )
 def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    if _ANY_STRAY.search(seg.text) or _starts_with_punctuation(seg.text):
+        yield from _stray_marks(det, ctx, seg)
+    yield from _split_dates(det, ctx, seg)
+    if block.segments[-1] == seg and _ends_with_comma(seg.text):
+        end = seg.end
+        yield det.flag(end - 1, end, "the paragraph ends with a comma", None)
+
+
+def _stray_marks(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
     taken = bytearray(len(seg.text))  # one byte a character: overlap checks stay linear
-    for pattern, message, replacement in _STRAY if _ANY_STRAY.search(seg.text) else ():
+    for pattern, message, replacement in _STRAY:
         if ctx.lang == "fr" and replacement == "{0}":
             continue  # French spaces before ; : ! ? and we only look at , . ; here
         for match in pattern.finditer(seg.text):
@@ -175,10 +189,20 @@ def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -
                 "stray punctuation: " + message.format(*groups),
                 replacement.format(*groups),
             )
-    yield from _split_dates(det, ctx, seg)
-    if block.segments[-1] == seg and _TRAILING_COMMA.search(seg.text):
-        end = seg.end
-        yield det.flag(end - 1, end, "the paragraph ends with a comma", None)
+
+
+def _starts_with_punctuation(text: str) -> bool:
+    """``^\\s*[,;.:]``, the last of the _STRAY patterns, without a regex."""
+    return text.lstrip()[:1] in (",", ";", ".", ":")
+
+
+def _ends_with_comma(text: str) -> bool:
+    """``\\w\\s*[,;]\\s*$`` read from the end, where a regex search tries every word character."""
+    body = text.rstrip()
+    if body[-1:] not in (",", ";"):
+        return False
+    before = body[:-1].rstrip()[-1:]
+    return before.isalnum() or before == "_"
 
 
 def _split_dates(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
