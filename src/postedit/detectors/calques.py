@@ -36,6 +36,12 @@ class Calque:
     explanation: str
     replacement: str | None = None  # a template for ``match.expand``; None: no mechanical fix
 
+    @property
+    def after_quote(self) -> bool:
+        """It opens with ``_AFTER_QUOTE``, so a sentence needs ``_QUOTE_KEY`` to hold it;
+        every other calque needs ``_WORD_KEY``."""
+        return self.pattern.pattern.startswith(_AFTER_QUOTE)
+
 
 _REPORTING = (r"(?:said|explained|added|stated|declared|insisted|stressed|noted|recalled|replied|"
               r"warned|argued|indicated|assured|affirmed|underlined|specified|announced|estimated)")
@@ -113,14 +119,20 @@ CALQUES = (
 )
 
 
-# Every calque above needs one of these: one search spares most sentences ten.
-_KEYS = (r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|recommend|"
-         r"in the measure)|[”\"»’]\s*,|,\s*[”\"»’]|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
-# The first characters of _KEYS' matches: h s t c a p r i in any case (İ, ı and ſ are an i
-# and an s to (?i)), a quotation mark, a comma, M. Looking ahead for one first spares the
-# search trying all four branches at every other position (half the search's time).
-_KEY_FIRSTS = "hstcapriHSTCAPRIİıſ”\"»’,M"
+# Every calque above needs one of these: one search spares most sentences ten. The calques
+# after a quotation need a quotation mark and a comma, the others one of the words.
+_QUOTE_KEYS = r"[”\"»’]\s*,|,\s*[”\"»’]"
+_WORD_KEYS = (r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|recommend|"
+              r"in the measure)|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
+_KEYS = f"{_WORD_KEYS}|{_QUOTE_KEYS}"
+# The first characters of the word keys' matches: h s t c a p r i in any case (İ, ı and ſ
+# are an i and an s to (?i)), M. Looking ahead for one first spares the search trying all
+# the branches at every other position (half the search's time).
+_WORD_FIRSTS = "hstcapriHSTCAPRIİıſM"
+_KEY_FIRSTS = _WORD_FIRSTS + "”\"»’,"
 _TRIGGER = re.compile(rf"(?=[{_KEY_FIRSTS}])(?:{_KEYS})")
+_QUOTE_KEY = re.compile(_QUOTE_KEYS)
+_WORD_KEY = re.compile(rf"(?=[{_WORD_FIRSTS}])(?:{_WORD_KEYS})")
 
 
 @detector(
@@ -134,9 +146,13 @@ _TRIGGER = re.compile(rf"(?=[{_KEY_FIRSTS}])(?:{_KEYS})")
     trigger=triggers.matching(_TRIGGER),
 )
 def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
-    if _TRIGGER.search(seg.text) is None:
+    quoted = _QUOTE_KEY.search(seg.text) is not None
+    worded = _WORD_KEY.search(seg.text) is not None
+    if not (quoted or worded):
         return  # the common case: none of the calques' key words is there
     for item in CALQUES:
+        if not (quoted if item.after_quote else worded):
+            continue  # the keys its pattern needs are missing: no match to look for
         for match in item.pattern.finditer(seg.text):
             group = "calque" if "calque" in item.pattern.groupindex else 0
             start, end = seg.start + match.start(group), seg.start + match.end(group)
