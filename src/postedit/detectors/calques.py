@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from postedit import tokens
 from postedit.context import Context
-from postedit.detectors import Detector, detector, triggers
+from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 
@@ -124,15 +125,34 @@ CALQUES = (
 _QUOTE_KEYS = r"[”\"»’]\s*,|,\s*[”\"»’]"
 _WORD_KEYS = (r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|recommend|"
               r"in the measure)|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
-_KEYS = f"{_WORD_KEYS}|{_QUOTE_KEYS}"
 # The first characters of the word keys' matches: h s t c a p r i in any case (İ, ı and ſ
 # are an i and an s to (?i)), M. Looking ahead for one first spares the search trying all
 # the branches at every other position (half the search's time).
 _WORD_FIRSTS = "hstcapriHSTCAPRIİıſM"
-_KEY_FIRSTS = _WORD_FIRSTS + "”\"»’,"
-_TRIGGER = re.compile(rf"(?=[{_KEY_FIRSTS}])(?:{_KEYS})")
 _QUOTE_KEY = re.compile(_QUOTE_KEYS)
 _WORD_KEY = re.compile(rf"(?=[{_WORD_FIRSTS}])(?:{_WORD_KEYS})")
+# What the trigger looks for among the shared runs of letters instead of searching again:
+# each calque not after a quotation holds one of these as a whole word (lower-cased) or
+# one of the titles as written. str.lower misses three letters that (?i) folds onto an
+# ASCII one; a sentence with one of them is searched as before.
+_KEY_WORDS = frozenset(
+    "since thank thanks thanked thanking count counts counted counting assist assists "
+    "assisted assisting past measure years".split()
+) | frozenset(stem + ending for stem in ("propos", "suggest", "recommend")
+              for ending in ("e", "es", "ed", "ing"))
+_KEY_TITLES = frozenset("Mr Mrs Ms Mister".split())
+_FOLDED = re.compile("[İıſ]")
+
+
+def _may_hold_calque(ctx: Context, block: Block, seg: Segment) -> bool:
+    """The trigger: a quoted comma, or a key word of the other calques."""
+    text = seg.text
+    if _QUOTE_KEY.search(text) is not None:
+        return True
+    if _FOLDED.search(text) is not None:
+        return _WORD_KEY.search(text) is not None
+    found = tokens.of(text)
+    return not _KEY_WORDS.isdisjoint(found.lower_letters) or not _KEY_TITLES.isdisjoint(found.letters)
 
 
 @detector(
@@ -143,7 +163,7 @@ _WORD_KEY = re.compile(rf"(?=[{_WORD_FIRSTS}])(?:{_WORD_KEYS})")
     "since years, thanked the support of, the past Monday, counts with, “…”, explained on "
     "Monday the minister, “…”, add the channel, Mr. SYRIZA)",
     languages=("en",),
-    trigger=triggers.matching(_TRIGGER),
+    trigger=_may_hold_calque,
 )
 def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     quoted = _QUOTE_KEY.search(seg.text) is not None
