@@ -13,13 +13,16 @@ Each function returns the reason for the flag, or None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postedit.detectors.verbs import NOUN_MARKERS, english_stem, finite_verb_groups, has_verb
 from postedit.lexicon import (
     GERMAN_RELATIVES,
     GERMAN_SUBORDINATORS,
+    RELATIVE_OPENERS,
     REPORTING_AUXILIARIES,
     REPORTING_VERBS,
+    SUBORDINATE_OPENERS,
     german_past,
     german_verb,
     german_zu_infinitive,
@@ -70,13 +73,9 @@ def clause_fragment(
     if lang == "en" and _adjective_because(words):
         return (f"“{' '.join(words[:3])} …”: an adjective and “because” with no main clause; "
                 f"probably “{words[0]}ly”")
-    heads = opener_words(text)
-    opener = relative_opener(heads, lang)
-    if opener:
-        return f"starts with “{opener}” and has no main clause: it belongs to the sentence before"
-    opener = subordinate_opener(heads, lang)
-    if opener and _no_main_clause(text, heads[len(opener.split()) :], lang):
-        return f"starts with “{opener}” and has no main clause after it"
+    reason = _opener_fragment(text, lang)
+    if reason:
+        return reason
     if first_in_block or _CLAUSE_BREAK.search(text):
         return None
     if lang == "en":
@@ -86,6 +85,30 @@ def clause_fragment(
     if lang == "fr" and _french_subjectless(words):
         return f"starts with the verb “{words[0]}” and has no subject: a piece of another sentence"
     return None
+
+
+def _opener_fragment(text: str, lang: str) -> str | None:
+    """A relative pronoun or a subordinating conjunction first, with no main clause after
+    it. Most sentences start with neither: their first word alone settles it."""
+    first = _WORD.search(text, 0, _OPENER_CHARS)
+    if first is None or first.group().lower() not in _opening_words(lang):
+        return None
+    heads = opener_words(text)
+    opener = relative_opener(heads, lang)
+    if opener:
+        return f"starts with “{opener}” and has no main clause: it belongs to the sentence before"
+    opener = subordinate_opener(heads, lang)
+    if opener and _no_main_clause(text, heads[len(opener.split()) :], lang):
+        return f"starts with “{opener}” and has no main clause after it"
+    return None
+
+
+@lru_cache(maxsize=16)
+def _opening_words(lang: str) -> frozenset[str]:
+    """The first words of ``RELATIVE_OPENERS`` and ``SUBORDINATE_OPENERS``: what
+    ``relative_opener`` and ``subordinate_opener`` need the sentence's first word to be."""
+    phrases = (*RELATIVE_OPENERS.get(lang, ()), *SUBORDINATE_OPENERS.get(lang, ()))
+    return frozenset(phrase.split()[0] for phrase in phrases)
 
 
 _FRENCH_AUXILIARIES = frozenset("a ont avait avaient est sont était étaient".split())
