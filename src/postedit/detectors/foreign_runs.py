@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +43,7 @@ def content_runs(
     quotes: list[tuple[int, int]],
 ) -> list[Span]:
     """``(first, last, (lang,))`` token spans of foreign runs, at most one language each."""
-    if len(words) < 4 or not _foreign_function_word_inside(tokens, words, doc_lang):
+    if not may_hold_run([token.group(0) for token in tokens], words, doc_lang):
         return []  # no run without a function word of another language: no table to load
     others = _others(doc_lang)
     table = [_gains(word, doc_lang) for word in words]
@@ -106,11 +106,15 @@ def _tail_token(
     return token.group(0)[:1].isupper() and not inside_span(quotes, token.start(), token.start())
 
 
-def _foreign_function_word_inside(tokens: list[re.Match[str]], words: list[str], doc_lang: str) -> bool:
-    """A foreign function word after a lower-case word (``entro the Ministry``)."""
+def may_hold_run(letters: Sequence[str], words: Sequence[str], doc_lang: str) -> bool:
+    """What every run needs: four words or more, and a foreign function word after a
+    lower-case word (``entro the Ministry``). ``letters`` are the words as written, ``words``
+    the same lower-cased."""
+    if len(words) < 4:
+        return False
     foreign = foreign_markers(doc_lang)
     return any(
-        words[i] in foreign and all(tokens[j].group(0).islower() for j in (i - 1, i))
+        words[i] in foreign and letters[i - 1].islower() and letters[i].islower()
         for i in range(1, len(words) - 1)
     )
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from postedit import tokens as shared_tokens
 from postedit.context import Context
 from postedit.detectors import Detector, detector, triggers
-from postedit.detectors.foreign_runs import content_runs, foreign_markers
+from postedit.detectors.foreign_runs import content_runs, foreign_markers, may_hold_run
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.languages import (
@@ -92,6 +92,9 @@ def _spans(
     det: Detector, doc_lang: str, seg: Segment, foreign: dict[str, tuple[str, ...]]
 ) -> Iterator[Flag]:
     found_tokens = shared_tokens.of(seg.text)
+    if not (_has_function_word(seg.text, doc_lang, foreign)
+            or may_hold_run(found_tokens.letters, found_tokens.lower_letters, doc_lang)):
+        return  # neither kind of span can start: no offsets, no quotes to find
     tokens, words = list(found_tokens.letter_matches), list(found_tokens.lower_letters)
     quotes = quote_spans(seg.text)
     found = list(_function_word_spans(seg.text, tokens, words, doc_lang, foreign, quotes))
@@ -122,9 +125,7 @@ def _function_word_spans(
     foreign: dict[str, tuple[str, ...]], quotes: list[tuple[int, int]],
 ) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """Spans seeded by distinctive foreign function words (``de``, ``the``, ``und``)."""
-    # German capitalises nouns, so a capitalised word can be a stray one there; elsewhere a
-    # capitalised foreign function word is part of a name (La Paz, El País).
-    if foreign.keys().isdisjoint((text.lower() if doc_lang == "de" else text).split()):
+    if not _has_function_word(text, doc_lang, foreign):
         return
     sure = {word: langs for word in set(words) if word in foreign
             and (langs := _far_more_common(word, foreign[word], doc_lang))}
@@ -146,6 +147,13 @@ def _function_word_spans(
                 continue
             last = reach = found
         yield first, last, langs
+
+
+def _has_function_word(text: str, doc_lang: str, foreign: dict[str, tuple[str, ...]]) -> bool:
+    """A distinctive foreign function word standing between spaces. German capitalises nouns,
+    so a capitalised word can be a stray one there; elsewhere a capitalised foreign function
+    word is part of a name (La Paz, El País)."""
+    return not foreign.keys().isdisjoint((text.lower() if doc_lang == "de" else text).split())
 
 
 def _either(langs: tuple[str, ...]) -> str:
