@@ -243,7 +243,8 @@ def _name_candidates(ctx: Context) -> frozenset[str]:
 )
 def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     spans: list[tuple[int, int, str]] = []
-    forms = ctx.capitalised_forms
+    forms = article_facts.remembered(ctx.document.text, f"name forms in {ctx.lang}",
+                                     lambda: _name_forms(ctx))
     for match in _LOWER_WORD.finditer(seg.text):
         word = match.group(1)
         if word not in forms and "-" not in word:
@@ -282,6 +283,16 @@ def _tagger_names(text: str, ctx: Context) -> str:
         return ""
     quoted = ", ".join(f"“{name}”" for name in names)
     return f" (Apertium knows {quoted} only as {'a name' if len(names) == 1 else 'names'})"
+
+
+def _name_forms(ctx: Context) -> frozenset[str]:
+    """The capitalised forms that either evidence path of ``lowercase_name`` may still take
+    for a name: not the closed words both reject (``lowercased_name`` every one,
+    ``_is_known_name`` the closed-class ones and any without name evidence). Most lower-case
+    words the article also capitalises are such words (``the``, ``in``): skipped at once."""
+    closed, core = closed_words(ctx.lang), closed_class(ctx.lang)
+    return frozenset(word for word in ctx.capitalised_forms
+                     if word not in closed or (word not in core and word in ctx.name_evidence))
 
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")

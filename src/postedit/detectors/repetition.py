@@ -13,7 +13,7 @@ from postedit.flags import Flag
 from postedit.languages import inside_span, quote_spans
 
 _WORD = re.compile(r"[^\W_]+")  # numbers too: "more than 60 people more than 60 people"
-_DIGIT = re.compile(r"\d")  # what _WORD finds and tokens.LETTERS does not
+_GLUED_DIGIT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")  # a digit beside a letter
 _WORD_JOINS = frozenset("-'’")
 _MAX_UNIT = 6  # longest repeated phrase looked for, in words
 # Doubling that grammar allows: "had had", "that that", "nous nous assurerons", "die die Mieten".
@@ -54,9 +54,12 @@ def _may_repeat(ctx: Context, block: Block, seg: Segment) -> bool:
 
 
 def _lower_words(text: str) -> Sequence[str]:
-    """The rule's words (``_WORD``), lower-cased. Without a digit they are the runs of letters
-    that ``postedit.tokens`` has already found for the other rules, so no second search is needed."""
-    if _DIGIT.search(text) is None:
+    """Lower-cased words to look for loops in: the runs of letters that ``postedit.tokens``
+    has already found for the other rules. They are the rule's words (``_WORD``) less its
+    numbers, so every loop and connective of the rule is a loop or connective there too;
+    only a number glued to letters (``a1b``, one word of the rule and two runs) needs the
+    rule's own words."""
+    if _GLUED_DIGIT.search(text) is None:
         return shared_tokens.of(text).lower_letters
     return [word.lower() for word in _WORD.findall(text)]
 
