@@ -19,6 +19,7 @@ from postedit.document import Document, Segment
 _CAPITALISED = re.compile(r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
+_ASCII_NON_LETTERS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalpha()})
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
 _OPENERS = "“\"‘'([«¿¡—–-•* "
 _CLAUSE_OPENERS = ":;“\"‘([«—–"
@@ -104,7 +105,12 @@ def fold_accents(word: str) -> str:
 
 
 def sentence_words(text: str) -> tuple[str, ...]:
-    """The lower-cased words of a sentence: what two sentences must share to be repeats."""
+    """The lower-cased words of a sentence: what two sentences must share to be repeats.
+
+    ASCII text (most sentences) is split by ``translate`` and ``split``, both in C: the
+    same runs of letters as ``_WORDS``, in a third less time."""
+    if text.isascii():
+        return tuple(text.lower().translate(_ASCII_NON_LETTERS).split())
     return tuple(_WORDS.findall(text.lower()))
 
 
