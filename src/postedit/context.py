@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from postedit.config import Config
 from postedit.document import Document, Segment
+from postedit.tokens import ASCII_NON_LETTERS
 
 # The capital comes first and the look-behind (two characters: the one before and the capital)
 # after it: a pattern that starts with a character class is scanned at C speed, one that
@@ -19,7 +20,6 @@ from postedit.document import Document, Segment
 _CAPITALISED = re.compile(r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
-_ASCII_NON_LETTERS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalpha()})
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
 _OPENERS = "“\"‘'([«¿¡—–-•* "
 _CLAUSE_OPENERS = ":;“\"‘([«—–"
@@ -108,9 +108,9 @@ def sentence_words(text: str) -> tuple[str, ...]:
     """The lower-cased words of a sentence: what two sentences must share to be repeats.
 
     ASCII text (most sentences) is split by ``translate`` and ``split``, both in C: the
-    same runs of letters as ``_WORDS``, in a third less time."""
+    same runs of letters as ``_WORDS`` (see ``tokens.ASCII_NON_LETTERS``)."""
     if text.isascii():
-        return tuple(text.lower().translate(_ASCII_NON_LETTERS).split())
+        return tuple(text.lower().translate(ASCII_NON_LETTERS).split())
     return tuple(_WORDS.findall(text.lower()))
 
 
