@@ -13,6 +13,7 @@ from functools import lru_cache
 from postedit.config import Config
 from postedit.document import Document, Segment
 from postedit.tagging import DocumentTags
+from postedit.tokens import ASCII_NON_LETTERS
 
 # The capital comes first and the look-behind (two characters: the one before and the capital)
 # after it: a pattern that starts with a character class is scanned at C speed, one that
@@ -108,7 +109,12 @@ def fold_accents(word: str) -> str:
 
 
 def sentence_words(text: str) -> tuple[str, ...]:
-    """The lower-cased words of a sentence: what two sentences must share to be repeats."""
+    """The lower-cased words of a sentence: what two sentences must share to be repeats.
+
+    ASCII text (most sentences) is split by ``translate`` and ``split``, both in C: the
+    same runs of letters as ``_WORDS`` (see ``tokens.ASCII_NON_LETTERS``)."""
+    if text.isascii():
+        return tuple(text.lower().translate(ASCII_NON_LETTERS).split())
     return tuple(_WORDS.findall(text.lower()))
 
 
