@@ -359,11 +359,12 @@ def pronouns_outside_quotes(text: str) -> tuple[re.Match[str], ...]:
 
     Remembered for the last sentences asked about: the gender rules and the context ask
     about the same sentence (and the one before it) in turn."""
-    return tuple(
-        match for match in _pronouns(text)
-        if not (text.count("“", 0, match.start()) > text.count("”", 0, match.start())
-                or text.count('"', 0, match.start()) % 2)
-    )
+    return tuple(match for match in _pronouns(text) if not _inside_quotes(text, match.start()))
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """More “ than ” before ``pos``, or an odd number of straight quotes (counted in place)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count('"', 0, pos) % 2 == 1
 
 
 def _pronouns(text: str) -> Iterator[re.Match[str]]:
