@@ -13,6 +13,7 @@ from functools import lru_cache
 from postedit.config import Config
 from postedit.document import Document, Segment
 from postedit.tagging import DocumentTags
+from postedit.tokens import ASCII_NON_LETTERS
 
 # The capital comes first and the look-behind (two characters: the one before and the capital)
 # after it: a pattern that starts with a character class is scanned at C speed, one that
@@ -108,7 +109,12 @@ def fold_accents(word: str) -> str:
 
 
 def sentence_words(text: str) -> tuple[str, ...]:
-    """The lower-cased words of a sentence: what two sentences must share to be repeats."""
+    """The lower-cased words of a sentence: what two sentences must share to be repeats.
+
+    ASCII text (most sentences) is split by ``translate`` and ``split``, both in C: the
+    same runs of letters as ``_WORDS`` (see ``tokens.ASCII_NON_LETTERS``)."""
+    if text.isascii():
+        return tuple(text.lower().translate(ASCII_NON_LETTERS).split())
     return tuple(_WORDS.findall(text.lower()))
 
 
@@ -353,11 +359,12 @@ def pronouns_outside_quotes(text: str) -> tuple[re.Match[str], ...]:
 
     Remembered for the last sentences asked about: the gender rules and the context ask
     about the same sentence (and the one before it) in turn."""
-    return tuple(
-        match for match in _pronouns(text)
-        if not (text.count("“", 0, match.start()) > text.count("”", 0, match.start())
-                or text.count('"', 0, match.start()) % 2)
-    )
+    return tuple(match for match in _pronouns(text) if not _inside_quotes(text, match.start()))
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """More “ than ” before ``pos``, or an odd number of straight quotes (counted in place)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count('"', 0, pos) % 2 == 1
 
 
 def _pronouns(text: str) -> Iterator[re.Match[str]]:

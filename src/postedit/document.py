@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 BLOCK_KINDS = ("headline", "body", "caption", "attribution", "boilerplate")
 
@@ -41,9 +42,11 @@ class Segment:
     def block_id(self) -> str:
         return self.id.split(".", 1)[0]
 
-    @property
+    @cached_property
     def position(self) -> int:
-        """0-based place of the sentence in its paragraph (from the id: ``b4.s2`` -> 1)."""
+        """0-based place of the sentence in its paragraph (from the id: ``b4.s2`` -> 1).
+
+        Parsed once per segment: rules ask it of every sentence, some several times."""
         return int(self.id.rsplit(".s", 1)[1]) - 1
 
 

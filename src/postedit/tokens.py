@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: what function-word counts and spans use
+# The ASCII characters, each non-letter turned into a space: ``text.translate(...).split()``
+# gives the runs of LETTERS of an ASCII text in C, in a third less time than findall. (A
+# string as the table: translate indexes it; a dict without the letters was slower.)
+ASCII_NON_LETTERS = "".join(chr(code) if chr(code).isalpha() else " " for code in range(128))
 _CACHED_TEXTS = 4096  # well over the sentences of one paragraph
 
 
@@ -41,5 +45,5 @@ class Tokens:
 @lru_cache(maxsize=_CACHED_TEXTS)
 def of(text: str) -> Tokens:
     """The (shared) tokens of ``text``."""
-    letters = tuple(LETTERS.findall(text))
+    letters = tuple(text.translate(ASCII_NON_LETTERS).split() if text.isascii() else LETTERS.findall(text))
     return Tokens(text, letters, tuple(map(str.lower, letters)))

@@ -17,9 +17,9 @@ def test_rechecks_build_the_document_context_once(tmp_path: Path, monkeypatch: p
     built = []
     real = pipeline.build_context
 
-    def counting(document, config):  # type: ignore[no-untyped-def]
+    def counting(document, config, *rest):  # type: ignore[no-untyped-def]
         built.append(document.id)
-        return real(document, config)
+        return real(document, config, *rest)
 
     monkeypatch.setattr(pipeline, "build_context", counting)
     result = apply_file(str(article))

@@ -319,7 +319,12 @@ CREDIT_ONLY = lazy.compile(
     r"[\w .’'&-]{1,40}(?:/[\w .’'&-]{1,40})*\s*\)?$"
 )
 # A sentence ends at . ! ? before a capital, but not after an ordinal ("9. September").
-SENTENCE_END = lazy.compile(r"(?<!\b[0-9]\.)(?<!\b[0-9]{2}\.)(?<=[.!?])\s+(?=[A-ZÀ-Þ«“\"])")
+# The first space opens the pattern and the look-behinds check what precedes it: a pattern
+# that opens with a character class is scanned at C speed, one that opens with look-behinds
+# is tried at every offset (the same splits: 0.040 -> 0.009 s over /tmp/10k.txt's paragraphs).
+SENTENCE_END = lazy.compile(
+    r"\s(?<=[.!?]\s)(?<!\b[0-9]\.\s)(?<!\b[0-9]{2}\.\s)\s*(?=[A-ZÀ-Þ«“\"])"
+)
 DATE_SUFFIX = lazy.compile(
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?" + MONTH + r"\s+(?:de\s+)?\d{4}|"
     + MONTH + r"\s+\d{1,2},\s+\d{4}|\d{1,2}:\d{2})\s*$",

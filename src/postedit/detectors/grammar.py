@@ -213,10 +213,8 @@ _DATELINE_BLOCKS = 3  # a dateline opens one of the first body paragraphs of a s
 def glued_dateline(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if seg is not block.segments[0] or block.kind != "body" or not seg.text[:1].isupper():
         return
-    if not _early_body_block(ctx, block):
-        return  # asked first: a short walk back, and false for most paragraphs of a long file
     place_end = _glued_place(seg.text.split(" ", 5), ctx)
-    if place_end is None:
+    if place_end is None or not _early_body_block(ctx, block):
         return
     start = seg.start + place_end
     yield det.flag(

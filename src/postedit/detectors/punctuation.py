@@ -91,11 +91,15 @@ def missing_space(det: Detector, ctx: Context, block: Block) -> Iterator[Flag]:
                 " ",
                 fix_span=(left.end, left.end),
             )
-    for seg in block.segments:
-        yield from _glued_inside(det, seg)
-        yield from _glued_lowercase(det, ctx, seg)
-        yield from _glued_comma(det, seg)
-        if "”" in seg.text or "»" in seg.text or "“" in seg.text:
+    for seg in block.segments:  # each part runs only where its cheap hint is found
+        text = seg.text
+        if _GLUED_STOP.search(text):
+            yield from _glued_inside(det, seg)
+        if 0 <= text.find(".") < len(text) - 1 and _LOWER_STOP_HINT.search(text):
+            yield from _glued_lowercase(det, ctx, seg)
+        if "," in text or ";" in text:
+            yield from _glued_comma(det, seg)
+        if "”" in text or "»" in text or "“" in text:
             yield from _glued_closer(det, ctx, block, seg)
 
 
@@ -124,8 +128,6 @@ def _glued_comma(det: Detector, seg: Segment) -> Iterator[Flag]:
 
 def _glued_inside(det: Detector, seg: Segment) -> Iterator[Flag]:
     """Glued sentences inside one segment: an edited sentence is not split again."""
-    if not _GLUED_STOP.search(seg.text):
-        return
     spans = split_sentences(seg.text)
     joins = {left_end for (_, left_end), (right_start, _) in zip(spans, spans[1:], strict=False)
              if left_end == right_start}
@@ -146,8 +148,6 @@ def _in_address(text: str, pos: int) -> bool:
 
 def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
     """``kann.sagte ein``: the segmenter does not split before a lower-case word."""
-    if not 0 <= seg.text.find(".") < len(seg.text) - 1 or not _LOWER_STOP_HINT.search(seg.text):
-        return
     for match in _GLUED_LOWER_STOP.finditer(seg.text):
         word = match.group(1)
         if not word.islower() or word in _NOT_WORDS or zipf(word, ctx.lang) < 3.0:
@@ -164,10 +164,12 @@ def _glued_lowercase(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag
     description="Punctuation left over by the translation (Agreed. ,  a ,b  ,.  ..)",
 )
 def stray_punctuation(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
+    # The cheap tests come first and guard each part: most sentences need none of them.
     if _ANY_STRAY.search(seg.text) or _starts_with_punctuation(seg.text):
         yield from _stray_marks(det, ctx, seg)
-    yield from _split_dates(det, ctx, seg)
-    if block.segments[-1] == seg and _ends_with_comma(seg.text):
+    if "," in seg.text and _DATE_HINT.search(seg.text):
+        yield from _split_dates(det, ctx, seg)
+    if _ends_with_comma(seg.text) and block.segments[-1] == seg:
         end = seg.end
         yield det.flag(end - 1, end, "the paragraph ends with a comma", None)
 
@@ -206,8 +208,6 @@ def _ends_with_comma(text: str) -> bool:
 
 
 def _split_dates(det: Detector, ctx: Context, seg: Segment) -> Iterator[Flag]:
-    if "," not in seg.text or not _DATE_HINT.search(seg.text):
-        return
     for match in _SPLIT_DATE.finditer(seg.text):
         month = match.group("month") or match.group("month2")
         day = match.group("day") or match.group("day2")
