@@ -117,20 +117,6 @@ def any_word_in(words_for: Callable[[str], Any]) -> Trigger:
     return trigger
 
 
-def foreign_function_word(ctx: Context, block: Block, seg: Segment) -> bool:
-    """A seed of ``untranslated-span``: a function word of another language, as the rule's
-    function-word spans look for it (``text.split()``) or as its content runs do."""
-    from postedit.detectors.foreign_runs import foreign_markers
-    from postedit.languages import foreign_function_words
-
-    text = seg.text
-    split = (text.lower() if ctx.lang == "de" else text).split()
-    if not foreign_function_words(ctx.lang).keys().isdisjoint(split):
-        return True
-    words = tokens.of(text).lower_letters
-    return len(words) >= 4 and not foreign_markers(ctx.lang).isdisjoint(words)
-
-
 def either(*triggers: Trigger) -> Trigger:
     """One of ``triggers`` holds."""
 
