@@ -127,7 +127,7 @@ def has_verb(words: list[str], lang: str, gerunds: bool = True) -> bool:
 
 
 def is_verb(lower: str, previous: str, lang: str) -> bool:
-    if lower in _VERBS.get(lang, frozenset()):
+    if lower in _VERBS.get(lang, frozenset()) or lang == "en" and _english_contraction(lower):
         return True
     if lang in ("fr", "it") and lower[:2] in ("l'", "l’") and len(lower) > 2:
         # "l'été", "l'accordo": an elided article before a noun; "l'a dit", "l'ha detto": a
@@ -151,6 +151,17 @@ def is_verb(lower: str, previous: str, lang: str) -> bool:
         and not after_determiner
         and lower not in _NOT_VERBS.get(lang, frozenset())
     )
+
+
+# Contracted auxiliaries: "we're", "don't", "they'll"; "'s" is "is" or "has" only after a
+# pronoun ("it's", "that's"), after a noun it is a possessive ("the company's profits").
+_CONTRACTED_AUXILIARIES = ("n't", "'re", "'ve", "'m", "'ll", "'d")
+_S_CONTRACTIONS = frozenset("it's that's there's here's what's who's where's he's she's let's".split())
+
+
+def _english_contraction(lower: str) -> bool:
+    plain = lower.replace("’", "'")
+    return plain.endswith(_CONTRACTED_AUXILIARIES) or plain in _S_CONTRACTIONS
 
 
 def _english_verb(lower: str, previous: str) -> bool:
@@ -193,7 +204,7 @@ def finite_verb_groups(words: list[str], lang: str) -> int:
 
 
 def _english_finite(lower: str, previous: str) -> bool:
-    if lower in _VERBS["en"]:
+    if lower in _VERBS["en"] or _english_contraction(lower):
         return True
     if previous in NOUN_MARKERS["en"] or lower in _NOT_VERBS["en"] or len(lower) <= 3:
         return False
