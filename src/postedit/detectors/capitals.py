@@ -249,6 +249,7 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             text = seg.text[start : match.end(1)]
         spans.append((start, match.end(1), text))
     if ctx.lang != "de":  # German lower-cases adjectives in names: künstliche Intelligenz (KI)
+        spans = [span for span in spans if not _inside_connected_names_only(span[2], ctx)]
         spans = _without_overlaps(sorted({*spans, *_spelt_by_acronym(seg.text, ctx)}))
     for start, end, text in spans:
         yield det.flag(
@@ -257,6 +258,32 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             f"“{text}” looks like a name written in lower case",
             text.title(),
         )
+
+
+# ``Ministry of Marine Fisheries``, ``Centro de Alertas y Emergencias Sanitarias``: a
+# capitalised word, a connector, then capitalised words up to the one in question.
+_CONNECTED_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]* (?:of|for|and|de|del|della|di|da|do|dos|das|du|des|y|e|et) "
+    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]* )+$"
+)
+
+
+def _inside_connected_names_only(text: str, ctx: Context) -> bool:
+    """The last word of ``text`` is capitalised in the article only inside an institution's
+    name (``Ministry of Marine Fisheries``): there it is a common word in a title, and in
+    lower case elsewhere (``fisheries were the priority``) it is that common word."""
+    word = text.rsplit(" ", 1)[-1]
+    return article_facts.remembered(ctx.document.text, ("connected names only", word),
+                                    lambda: _connected_only(word.capitalize(), ctx.document.text))
+
+
+def _connected_only(word: str, text: str) -> bool:
+    found = False
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+        if not _CONNECTED_NAME.search(text, max(0, match.start() - 120), match.start()):
+            return False
+        found = True
+    return found
 
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
