@@ -29,6 +29,7 @@ _OPENING_MARKS = "“\"‘'([«¿¡—–-•* „"
 GIVEN_NAME_MAX_ZIPF = {"en": 4.0}  # English capitalises many common nouns (Cabinet, Ministers)
 GIVEN_NAME_DEFAULT_MAX_ZIPF = 5.0
 RARE_FIRST_NAME_ZIPF = 4.0
+SENTENCE_START_ONLY_MAX_ZIPF = 4.5  # "fuentes" 4.9, "fonti" 4.9; "ibarrola", "marín" rare
 
 
 def lowercased_name(ctx: Context, text: str, start: int, end: int) -> bool:
@@ -87,6 +88,10 @@ def _given_name(ctx: Context, word: str, previous: str, text: str, start: int) -
     limit = GIVEN_NAME_MAX_ZIPF.get(ctx.lang, GIVEN_NAME_DEFAULT_MAX_ZIPF)
     if zipf(previous.lower(), ctx.lang) < RARE_FIRST_NAME_ZIPF:
         limit = GIVEN_NAME_DEFAULT_MAX_ZIPF  # "Denise carter": a rare word before is a name
+    if not ctx.mid_sentence_counts[word]:
+        # capitalised only where a sentence starts ("Fuentes de la Policía …"): a common
+        # word there proves no surname ("contaron a Europa Press fuentes del caso")
+        limit = min(limit, SENTENCE_START_ONLY_MAX_ZIPF)
     return zipf(word, ctx.lang) < limit and verb_form(word, ctx.lang) is not True
 
 
