@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from postedit import tokens
 from postedit.context import Context, title_case
 from postedit.detectors import Detector, article_facts, detector
+from postedit.detectors.block_phrases import SIGN_OFF
 from postedit.detectors.case_words import (
     AUXILIARIES,
     LETTER_LABELS,
@@ -421,6 +422,8 @@ def _with_lowercase_given_name(
 def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind in ("attribution", "boilerplate"):
         return
+    if seg is block.segments[-1] and SIGN_OFF.match(seg.text.strip()):
+        return  # "… zurück. (dpa)": the agency's mark, no sentence
     yield from _inner_lowercase_starts(det, seg)
     first = _FIRST_LETTER.search(seg.text)
     if first is None or not first.group(0).islower():

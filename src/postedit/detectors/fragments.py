@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector, triggers
+from postedit.detectors.block_phrases import SIGN_OFF
 from postedit.detectors.clauses import clause_fragment
 from postedit.detectors.verbs import RELATIVIZERS, has_verb, verb_groups
 from postedit.document import Block, Segment
@@ -49,6 +50,8 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
         return
     if _LIST_MARKER.match(seg.text):
         return  # list items are often verbless by design
+    if seg is block.segments[-1] and SIGN_OFF.match(seg.text.strip()):
+        return  # "… the ministry. (NAN)": the agency's mark, no sentence
     words = _WORD.findall(seg.text)
     reason = _fragment_reason(seg, words, ctx, block)
     if reason:
