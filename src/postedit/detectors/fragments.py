@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _JUDGED_KINDS = ("body",)
 _LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
+_CITY_DATELINE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’ -]{1,28}\.\s*$")  # "MODENA.", "SAN REMO."
 
 
 # German journalism writes short verbless sentences ("Ein Erfolg für die Regierung."):
@@ -52,6 +53,8 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
         return  # list items are often verbless by design
     if seg is block.segments[-1] and SIGN_OFF.match(seg.text.strip()):
         return  # "… the ministry. (NAN)": the agency's mark, no sentence
+    if seg is block.segments[0] and len(block.segments) > 1 and _CITY_DATELINE.match(seg.text):
+        return  # "MODENA. Tre feriti …": the newspaper's dateline opens the paragraph
     words = _WORD.findall(seg.text)
     reason = _fragment_reason(seg, words, ctx, block)
     if reason:
