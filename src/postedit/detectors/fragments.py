@@ -17,7 +17,7 @@ from postedit.context import Context
 from postedit.detectors import Detector, detector, triggers
 from postedit.detectors.block_phrases import SIGN_OFF
 from postedit.detectors.clauses import clause_fragment
-from postedit.detectors.verbs import RELATIVIZERS, has_verb, verb_groups
+from postedit.detectors.verbs import RELATIVIZERS, after_elided_clitic, has_verb, verb_groups
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, verb_form
@@ -149,6 +149,7 @@ def _after_comma_cut(text: str, lang: str) -> str | None:
 def _may_stand_alone(word: str, lang: str) -> bool:
     """Closed-class words, and outside English a finite verb: "Llovió.", "Ganamos."."""
     lower = word.lower()
+    lower = after_elided_clitic(lower, lang) or lower  # "J’arrive."
     return lower in closed_class(lang) or (lang != "en" and bool(verb_form(lower, lang)))
 
 

@@ -133,6 +133,9 @@ def is_verb(lower: str, previous: str, lang: str) -> bool:
         # "l'été", "l'accordo": an elided article before a noun; "l'a dit", "l'ha detto": a
         # pronoun before an auxiliary
         return is_verb(lower[2:], "le" if lang == "fr" else "il", lang)
+    host = after_elided_clitic(lower, lang)
+    if host:
+        return is_verb(host, "", lang)  # "c’est", "n’est", "s’attend", "c’è", "com’è"
     if lang != "en" and lower in closed_class(lang):
         return False  # "vers", "nove", "sobre": function words; their auxiliaries are _VERBS
     after_determiner = previous in NOUN_MARKERS.get(lang, frozenset()) and not (
@@ -162,6 +165,20 @@ _S_CONTRACTIONS = frozenset("it's that's there's here's what's who's where's he'
 def _english_contraction(lower: str) -> bool:
     plain = lower.replace("’", "'")
     return plain.endswith(_CONTRACTED_AUXILIARIES) or plain in _S_CONTRACTIONS
+
+
+# Elided pronouns and particles that stand only before a verb: "c’est", "n’est", "j’arrive",
+# "c’è", "m’ha", "com’è". (Not "d’": "d’accordo", "d’un" are no verbs.)
+_VERB_CLITICS = {
+    "fr": frozenset("c j m n s t".split()),
+    "it": frozenset("c m t s v com dov quand".split()),
+}
+
+
+def after_elided_clitic(lower: str, lang: str) -> str:
+    """The word after an elided clitic that only a verb follows (``n’est`` -> ``est``), or ""."""
+    clitic, mark, host = lower.replace("’", "'").partition("'")
+    return host if mark and host and clitic in _VERB_CLITICS.get(lang, ()) else ""
 
 
 def _english_verb(lower: str, previous: str) -> bool:
