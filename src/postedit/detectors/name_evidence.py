@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from postedit.context import Context, fold_accents
+from postedit.detectors import article_facts
 from postedit.detectors.case_words import closed_words
 from postedit.lexicon import verb_form, zipf
 
@@ -62,7 +63,7 @@ def _part_of_title_name(ctx: Context, word: str, previous: str, text: str, end: 
     head = previous.lower()
     rare = ctx.lowercase_counts[word] <= 2  # "nacional" is also a plain adjective
     if (head, word) in ctx.title_bigrams and (rare or previous[:1].isupper()):
-        return True
+        return _name_ends_there(ctx, head, word)
     following = _NEXT.match(text, end)
     after = following.group(1) if following else ""
     if rare and after.islower() and (word, after) in ctx.title_bigrams:
@@ -71,6 +72,14 @@ def _part_of_title_name(ctx: Context, word: str, previous: str, text: str, end: 
     if not previous[:1].isupper() or head in closed or word not in ctx.name_tails:
         return False
     return after.startswith("(") or (after[:1].isupper() and after.lower() not in closed)
+
+
+def _name_ends_there(ctx: Context, head: str, word: str) -> bool:
+    """The article writes ``Head Word`` as a name of its own somewhere (``the Supreme Court
+    ruled``), not only inside a longer title (``Pentagon Press Secretary Mark Doyle``,
+    whose ``press`` is the plain word of ``the Pentagon press briefing``)."""
+    pair = f"{head.capitalize()} {word.capitalize()}"
+    return article_facts.search(ctx.document.text, rf"{re.escape(pair)}(?! [A-ZÀ-ÖØ-Þ])")
 
 
 def _given_name(ctx: Context, word: str, previous: str, text: str, start: int) -> bool:
