@@ -18,6 +18,7 @@ ABBREVIATIONS = frozenset(
     srta jr st mt ft no nos nr art op vol vols fig figs pp ca cf vs etc al approx dept est
     inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu
     fri sat sun av avda ud uds dña dn lic ing arq bzw ggf usw vgl hr frau mme mlle mm az abs
+    dra dras sres sras núm pág aprox ee uu env sig sigg dott avv wm
     """.split()
 )
 # Sentence openers after which a dotted abbreviation such as ``U.S.`` does end a sentence.
