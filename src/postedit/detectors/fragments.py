@@ -23,6 +23,9 @@ from postedit.flags import Flag
 from postedit.lexicon import closed_class, verb_form
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Numbers kept: in "Smith, who was elected in 2019, resigned" the year stands between "in"
+# and "resigned", which must not read as a noun after a preposition.
+_WORD_OR_NUMBER = re.compile(r"[^\W_][\w’'-]*")
 _JUDGED_KINDS = ("body",)
 _LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
@@ -76,7 +79,7 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
         return None
     # a paragraph of its own may be a credit line ("Additional reporting by ...")
     first = seg is block.segments[0]
-    return _word_fragment(words, ctx, first) or _after_comma_cut(seg.text, ctx.lang)
+    return _word_fragment(seg.text, words, ctx, first) or _after_comma_cut(seg.text, ctx.lang)
 
 
 _GERMAN_PREPOSITIONS = frozenset("""in im mit vor nach bei beim seit am zum zur von vom aus
@@ -113,13 +116,13 @@ def _in_speech(text: str, lang: str) -> bool:
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
 
 
-def _word_fragment(words: list[str], ctx: Context, first: bool) -> str | None:
+def _word_fragment(text: str, words: list[str], ctx: Context, first: bool) -> str | None:
     if len(words) == 1 and not _may_stand_alone(words[0], ctx.lang):
         return f"a lone word, “{words[0]}”, is not a sentence"
     short = len(words) <= ctx.config.fragment_max_words
     if short and not has_verb(words, ctx.lang, gerunds=first):
         return "a short sentence without a verb: probably a piece of another sentence"
-    if _subject_without_predicate(words, ctx.lang):
+    if _subject_without_predicate(_WORD_OR_NUMBER.findall(text), ctx.lang):
         return (
             f"“{' '.join(words[:3])} …” is a noun and a relative clause with no main verb: "
             "it belongs to the sentence before"
@@ -137,7 +140,7 @@ def _after_comma_cut(text: str, lang: str) -> str | None:
     lead_words = _WORD.findall(lead)
     if not 1 <= len(lead_words) <= 4 or has_verb(lead_words, lang):
         return None
-    words = _WORD.findall(rest)
+    words = _WORD_OR_NUMBER.findall(rest)
     if not _subject_without_predicate(words, lang):
         return None
     return (
