@@ -32,7 +32,8 @@ _OPENERS = frozenset(
 
 _CANDIDATE = re.compile(
     r"(?P<punct>[.!?…]+|(?<=\w)[”\"’')\]]+[.!?]+)"  # end punctuation (maybe after a quote)
-    r"(?P<close>[”\"’')\]»]*)"  # closing quotes or brackets that belong to the sentence
+    r"(?P<close>[”\"’')\]»]*(?:[ \u00a0\u202f]»(?=\s|$))?)"  # closing quotes or brackets
+    # that belong to the sentence, and French « … . » with its space before the guillemet
     r"(?P<space>\s*)"
     r"(?=(?P<next>[“„\"‘'(\[«¿¡]*[^\s“„\"‘'(\[«¿¡]))"
 )
