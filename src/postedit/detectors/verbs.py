@@ -35,10 +35,14 @@ _VERBS = {
         hung quit rode shook stole stuck swore tore wore froze hid sank slid cost hurt spread
         let bet cast burst sang sung rang swam drank ate eaten beat blew drew forgot slept
         swept swung woke""".split()),
-    "es": frozenset("es son era fue está están ha han hay dijo dice tiene tienen hace".split()),
-    "fr": frozenset("est sont était a ont fait dit va".split()),
-    "it": frozenset("è sono era ha hanno fa disse".split()),
-    "pt": frozenset("é são era foi tem têm faz disse".split()),
+    # with the finite forms the closed-class lists hold, which is_verb would otherwise
+    # reject as function words ("Fueron horas de gran tensión.")
+    "es": frozenset("""es son era fue está están ha han hay dijo dice tiene tienen hace eran
+        fueron estaba había tenía hizo hacen dicen debe deben puede pueden""".split()),
+    "fr": frozenset("est sont était a ont fait dit va étaient avait font doit peut peuvent".split()),
+    "it": frozenset("è sono era ha hanno fa disse erano aveva fanno deve può possono".split()),
+    "pt": frozenset("é são era foi tem têm faz disse eram está estão tinha fazem deve pode podem"
+                    .split()),
 }
 # Numbers count words, so a noun follows them ("nove punti", "tres goles").
 _NUMERALS = {
