@@ -98,6 +98,7 @@ _ITALIAN_LO_NOUN = re.compile(r"s[^aeiouàèéìòù]|z|gn|ps|pn|x|y|[aeiouàè�
 # An English word is a verb stem when its past tense is common ("resume" -> "resumed");
 # "hours", "service" and "corner" are not.
 _ENGLISH_STEM_ZIPF = 3.4
+_RESPELT_PAST_ZIPF = 3.6  # "denied" 4.4, "admitted" 4.5; not "bodied" 3.5 (able-bodied)
 _SUBJECT_PRONOUNS = frozenset("he she it they we you i who that which".split())
 
 
@@ -204,7 +205,13 @@ def english_stem(stem: str) -> bool:
     if stem in _VERBS["en"]:
         return True
     past = stem + ("d" if stem.endswith("e") else "ed")
-    return zipf(past, "en") >= _ENGLISH_STEM_ZIPF or zipf(stem + "ed", "en") >= _ENGLISH_STEM_ZIPF
+    if zipf(past, "en") >= _ENGLISH_STEM_ZIPF or zipf(stem + "ed", "en") >= _ENGLISH_STEM_ZIPF:
+        return True
+    # "deny" -> "denied", "admit" -> "admitted": the spelling changes before -ed
+    if len(stem) > 2 and stem[-1] == "y" and stem[-2] not in "aeiou":
+        return zipf(stem[:-1] + "ied", "en") >= _RESPELT_PAST_ZIPF
+    doubled = len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou"
+    return doubled and zipf(stem + stem[-1] + "ed", "en") >= _RESPELT_PAST_ZIPF
 
 
 def finite_verb_groups(words: list[str], lang: str) -> int:
