@@ -67,7 +67,7 @@ def _part_of_title_name(ctx: Context, word: str, previous: str, text: str, end: 
     following = _NEXT.match(text, end)
     after = following.group(1) if following else ""
     if rare and after.islower() and (word, after) in ctx.title_bigrams:
-        return True
+        return _name_ends_there(ctx, word, after)  # not "Prime Minister Ana Ruiz" only
     closed = closed_words(ctx.lang)
     if not previous[:1].isupper() or head in closed or word not in ctx.name_tails:
         return False
