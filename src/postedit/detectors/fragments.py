@@ -58,6 +58,8 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
         return  # "… the ministry. (NAN)": the agency's mark, no sentence
     if seg is block.segments[0] and len(block.segments) > 1 and _CITY_DATELINE.match(seg.text):
         return  # "MODENA. Tre feriti …": the newspaper's dateline opens the paragraph
+    if _mid_quotation(block, seg, ctx.lang):
+        return  # « Nous étions prêts pour le vent. Pas pour l’eau. … »: speech, elliptical
     words = _WORD.findall(seg.text)
     reason = _fragment_reason(seg, words, ctx, block)
     if reason:
@@ -114,6 +116,22 @@ def _in_speech(text: str, lang: str) -> bool:
         return True
     opened = sum(text.count(mark) for mark in openers)
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
+
+
+def _mid_quotation(block: Block, seg: Segment, lang: str) -> bool:
+    """``seg`` has no quotation mark and stands inside a quotation that an earlier sentence
+    of its paragraph opens and a later one closes: quoted speech, which may be elliptical.
+    A quotation never closed proves nothing (a lost mark is unbalanced-pair's)."""
+    openers, closers = _OPENING_QUOTES.get(lang, "“«"), _CLOSING_QUOTES.get(lang, "”»")
+    if any(mark in seg.text for mark in openers + closers + '"'):
+        return False
+    at = block.segments.index(seg)
+    before = "".join(s.text for s in block.segments[:at])
+    after = "".join(s.text for s in block.segments[at + 1 :])
+    if before.count('"') % 2:
+        return '"' in after
+    opened = sum(before.count(m) for m in openers) > sum(before.count(m) for m in closers)
+    return opened and any(mark in after for mark in closers)
 
 
 def _word_fragment(text: str, words: list[str], ctx: Context, first: bool) -> str | None:
