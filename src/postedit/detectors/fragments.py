@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # Numbers kept: in "Smith, who was elected in 2019, resigned" the year stands between "in"
 # and "resigned", which must not read as a noun after a preposition.
 _WORD_OR_NUMBER = re.compile(r"[^\W_][\w’'-]*")
+_DIGIT = re.compile(r"\d")
 _JUDGED_KINDS = ("body",)
 _LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
@@ -58,11 +59,9 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
         return  # "… the ministry. (NAN)": the agency's mark, no sentence
     if seg is block.segments[0] and len(block.segments) > 1 and _CITY_DATELINE.match(seg.text):
         return  # "MODENA. Tre feriti …": the newspaper's dateline opens the paragraph
-    if _mid_quotation(block, seg, ctx.lang):
-        return  # « Nous étions prêts pour le vent. Pas pour l’eau. … »: speech, elliptical
     words = _WORD.findall(seg.text)
     reason = _fragment_reason(seg, words, ctx, block)
-    if reason:
+    if reason and not _mid_quotation(block, seg, ctx.lang):  # « … vent. Pas pour l’eau. … »
         yield det.flag(seg.start, seg.end, reason)
 
 
@@ -123,11 +122,11 @@ def _mid_quotation(block: Block, seg: Segment, lang: str) -> bool:
     of its paragraph opens and a later one closes: quoted speech, which may be elliptical.
     A quotation never closed proves nothing (a lost mark is unbalanced-pair's)."""
     openers, closers = _OPENING_QUOTES.get(lang, "“«"), _CLOSING_QUOTES.get(lang, "”»")
-    if any(mark in seg.text for mark in openers + closers + '"'):
+    marks = openers + closers + '"'
+    if not any(mark in block.text for mark in marks) or any(mark in seg.text for mark in marks):
         return False
-    at = block.segments.index(seg)
-    before = "".join(s.text for s in block.segments[:at])
-    after = "".join(s.text for s in block.segments[at + 1 :])
+    before = block.text[: seg.start - block.start]
+    after = block.text[seg.end - block.start :]
     if before.count('"') % 2:
         return '"' in after
     opened = sum(before.count(m) for m in openers) > sum(before.count(m) for m in closers)
@@ -140,7 +139,9 @@ def _word_fragment(text: str, words: list[str], ctx: Context, first: bool) -> st
     short = len(words) <= ctx.config.fragment_max_words
     if short and not has_verb(words, ctx.lang, gerunds=first):
         return "a short sentence without a verb: probably a piece of another sentence"
-    if _subject_without_predicate(_WORD_OR_NUMBER.findall(text), ctx.lang):
+    if _subject_without_predicate(words, ctx.lang) and _subject_without_predicate(
+        _WORD_OR_NUMBER.findall(text) if _DIGIT.search(text) else words, ctx.lang
+    ):
         return (
             f"“{' '.join(words[:3])} …” is a noun and a relative clause with no main verb: "
             "it belongs to the sentence before"

@@ -10,6 +10,7 @@ be finite (``While shares in the largest banks rose.`` has one).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postedit.lexicon import closed_class, verb_form, zipf
 
@@ -132,13 +133,16 @@ def has_verb(words: list[str], lang: str, gerunds: bool = True) -> bool:
 
 
 def is_verb(lower: str, previous: str, lang: str) -> bool:
-    if lower in _VERBS.get(lang, frozenset()) or lang == "en" and _english_contraction(lower):
+    if lower in _VERBS.get(lang, frozenset()):
+        return True
+    elided = "'" in lower or "’" in lower
+    if elided and lang == "en" and _english_contraction(lower):
         return True
     if lang in ("fr", "it") and lower[:2] in ("l'", "l’") and len(lower) > 2:
         # "l'été", "l'accordo": an elided article before a noun; "l'a dit", "l'ha detto": a
         # pronoun before an auxiliary
         return is_verb(lower[2:], "le" if lang == "fr" else "il", lang)
-    host = after_elided_clitic(lower, lang)
+    host = after_elided_clitic(lower, lang) if elided else ""
     if host:
         return is_verb(host, "", lang)  # "c’est", "n’est", "s’attend", "c’è", "com’è"
     if lang != "en" and lower in closed_class(lang):
@@ -200,6 +204,7 @@ def _english_verb(lower: str, previous: str) -> bool:
     return english_stem(lower)
 
 
+@lru_cache(maxsize=8192)
 def english_stem(stem: str) -> bool:
     """Whether ``stem`` is a common English verb: its past tense is a common word."""
     if stem in _VERBS["en"]:
@@ -232,7 +237,7 @@ def finite_verb_groups(words: list[str], lang: str) -> int:
 
 
 def _english_finite(lower: str, previous: str) -> bool:
-    if lower in _VERBS["en"] or _english_contraction(lower):
+    if lower in _VERBS["en"] or ("'" in lower or "’" in lower) and _english_contraction(lower):
         return True
     if previous in NOUN_MARKERS["en"] or lower in _NOT_VERBS["en"] or len(lower) <= 3:
         return False
