@@ -22,8 +22,8 @@ _CAPITALISED = re.compile(r"([A-ZÀ-ÖØ-Þ](?<![\w’'-].)[a-zà-öø-ÿ]+)")
 _SUBJECT_VERB = re.compile(r"\s+(?:said|says|say|told|added|asked|stated|noted|explained|[a-z]{3,}ed)\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
-_OPENERS = "“\"‘'([«¿¡—–-•* "
-_CLAUSE_OPENERS = ":;“\"‘([«—–"
+_OPENERS = "“\"‘'([«¿¡—–-•* „‚»"  # „Aktuell …“ and »Aktuell …« open German quotations
+_CLAUSE_OPENERS = ":;“\"‘([«—–„‚"
 _LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
 
 

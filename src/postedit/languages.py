@@ -25,7 +25,8 @@ STOPWORDS = {
     "auch es im dass wird wurde hat haben bei nach aus",
     "fr": "le la les un une des de du et en est sont était à au aux pour par sur que qui dans "
     "avec ne pas se il elle ils a ont cette ce",
-    "it": "il lo la gli le un una di del della e in è sono era per con su che non si anche al",
+    "it": "il lo la gli le un una di del della e in è sono era per con su che non si anche al "
+    "da se ha ma più nel nella alla dei delle dal",
     "pt": "o a os as um uma de do da e em que é são foi para com por no na não se ao mais",
 }
 _STOPSETS = {lang: frozenset(words.split()) for lang, words in STOPWORDS.items()}

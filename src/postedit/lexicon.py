@@ -17,7 +17,7 @@ from postedit import frequencies
 CLOSED_CLASS = {
     "en": """
     the a an this that these those they them their theirs we us our you your he him his she her
-    it its i me my who whom whose which what where when while although though because since
+    it its i me my who whom whose which what where when why how whether while although though because since
     if unless until after before during without within about against between into through
     over under from with of to for by at on in as than then also but and or nor so yet
     one two three four five six seven eight nine ten eleven twelve twenty hundred thousand

@@ -19,6 +19,7 @@ ABBREVIATIONS = frozenset(
     srta jr st mt ft no nos nr art op vol vols fig figs pp ca cf vs etc al approx dept est
     inc corp ltd co bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu
     fri sat sun av avda ud uds dña dn lic ing arq bzw ggf usw vgl hr frau mme mlle mm az abs
+    dra dras sres sras núm pág aprox ee uu env sig sigg dott avv wm
     """.split()
 )
 # Sentence openers after which a dotted abbreviation such as ``U.S.`` does end a sentence.
@@ -32,7 +33,8 @@ _OPENERS = frozenset(
 
 _CANDIDATE = re.compile(
     r"(?P<punct>[.!?…]+|(?<=\w)[”\"’')\]]+[.!?]+)"  # end punctuation (maybe after a quote)
-    r"(?P<close>[”\"’')\]»]*)"  # closing quotes or brackets that belong to the sentence
+    r"(?P<close>[”\"’')\]»]*(?:[ \u00a0\u202f]»(?=\s|$))?)"  # closing quotes or brackets
+    # that belong to the sentence, and French « … . » with its space before the guillemet
     r"(?P<space>\s*)"
     r"(?=(?P<next>[“„\"‘'(\[«¿¡]*[^\s“„\"‘'(\[«¿¡]))"
 )

@@ -55,6 +55,9 @@ SOURCE_LINE = lazy.compile(
 CREDITS_LINE = lazy.compile(
     r"^(?:(?:Additional )?Reporting|Writing|Editing|Redacción|Edición)\s+(?:by|por)\s+[^\n]{2,120}$"
 )
+# An agency's or author's mark closing a paragraph as a sentence of its own: "(dpa)",
+# "(NAN)", "(hpk)", "(AFP/jmk)". Not a sentence, so neither a fragment nor a lower-case start.
+SIGN_OFF = lazy.compile(r"^\(\s*[^\W\d_][\w.&/-]{0,19}\s*\)\.?$")
 BYLINE = lazy.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
 
 def _full_lines(*patterns: str) -> tuple[re.Pattern[str], ...]:

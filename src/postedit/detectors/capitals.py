@@ -17,6 +17,7 @@ from functools import lru_cache
 from postedit import tokens
 from postedit.context import Context, title_case
 from postedit.detectors import Detector, article_facts, detector
+from postedit.detectors.block_phrases import SIGN_OFF
 from postedit.detectors.case_words import (
     AUXILIARIES,
     LETTER_LABELS,
@@ -263,6 +264,7 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             text = seg.text[start : match.end(1)]
         spans.append((start, match.end(1), text))
     if ctx.lang != "de":  # German lower-cases adjectives in names: künstliche Intelligenz (KI)
+        spans = [span for span in spans if not _inside_connected_names_only(span[2], ctx)]
         spans = _without_overlaps(sorted({*spans, *_spelt_by_acronym(seg.text, ctx)}))
     for start, end, text in spans:
         yield det.flag(
@@ -293,6 +295,31 @@ def _name_forms(ctx: Context) -> frozenset[str]:
     closed, core = closed_words(ctx.lang), closed_class(ctx.lang)
     return frozenset(word for word in ctx.capitalised_forms
                      if word not in closed or (word not in core and word in ctx.name_evidence))
+
+# ``Ministry of Marine Fisheries``, ``Centro de Alertas y Emergencias Sanitarias``: a
+# capitalised word, a connector, then capitalised words up to the one in question.
+_CONNECTED_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]* (?:of|for|and|de|del|della|di|da|do|dos|das|du|des|y|e|et) "
+    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]* )+$"
+)
+
+
+def _inside_connected_names_only(text: str, ctx: Context) -> bool:
+    """The last word of ``text`` is capitalised in the article only inside an institution's
+    name (``Ministry of Marine Fisheries``): there it is a common word in a title, and in
+    lower case elsewhere (``fisheries were the priority``) it is that common word."""
+    word = text.rsplit(" ", 1)[-1]
+    return article_facts.remembered(ctx.document.text, ("connected names only", word),
+                                    lambda: _connected_only(word.capitalize(), ctx.document.text))
+
+
+def _connected_only(word: str, text: str) -> bool:
+    found = False
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+        if not _CONNECTED_NAME.search(text, max(0, match.start() - 120), match.start()):
+            return False
+        found = True
+    return found
 
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -430,6 +457,8 @@ def _with_lowercase_given_name(
 def lowercase_start(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     if block.kind in ("attribution", "boilerplate"):
         return
+    if seg is block.segments[-1] and SIGN_OFF.match(seg.text.strip()):
+        return  # "… zurück. (dpa)": the agency's mark, no sentence
     yield from _inner_lowercase_starts(det, seg)
     first = _FIRST_LETTER.search(seg.text)
     if first is None or not first.group(0).islower():

@@ -60,6 +60,11 @@ def opener_words(text: str) -> list[str]:
     return _WORD.findall(text, 0, _OPENER_CHARS)
 
 
+def _all_words(text: str) -> list[str]:
+    """Every word of ``text``, elisions split off as in ``opener_words``."""
+    return _WORD.findall(text)
+
+
 def clause_fragment(
     text: str, words: list[str], lang: str, first_in_block: bool, after_quote: bool
 ) -> str | None:
@@ -98,7 +103,9 @@ def _opener_fragment(text: str, lang: str) -> str | None:
     if opener:
         return f"starts with “{opener}” and has no main clause: it belongs to the sentence before"
     opener = subordinate_opener(heads, lang)
-    if opener and _no_main_clause(text, heads[len(opener.split()) :], lang):
+    # the whole sentence, not only the opener's 60 characters: a long subordinate clause
+    # reaches its main clause later ("Quando ... peggiorano contemporaneamente abbiamo")
+    if opener and _no_main_clause(text, _all_words(text)[len(opener.split()) :], lang):
         return f"starts with “{opener}” and has no main clause after it"
     return None
 

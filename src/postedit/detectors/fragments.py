@@ -15,17 +15,23 @@ from collections.abc import Iterator
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector, triggers
+from postedit.detectors.block_phrases import SIGN_OFF
 from postedit.detectors.clauses import clause_fragment
-from postedit.detectors.verbs import RELATIVIZERS, has_verb, verb_groups
+from postedit.detectors.verbs import RELATIVIZERS, after_elided_clitic, has_verb, verb_groups
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.lexicon import closed_class, verb_form
 from postedit.tagging import SentenceTags
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Numbers kept: in "Smith, who was elected in 2019, resigned" the year stands between "in"
+# and "resigned", which must not read as a noun after a preposition.
+_WORD_OR_NUMBER = re.compile(r"[^\W_][\w’'-]*")
+_DIGIT = re.compile(r"\d")
 _JUDGED_KINDS = ("body",)
 _LEAD_MAX_CHARS = 40  # "The first," "In 2020,": a lead-in of a few words before the comma
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
+_CITY_DATELINE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’ -]{1,28}\.\s*$")  # "MODENA.", "SAN REMO."
 
 
 # German journalism writes short verbless sentences ("Ein Erfolg für die Regierung."):
@@ -51,9 +57,13 @@ def fragment(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterato
         return
     if _LIST_MARKER.match(seg.text):
         return  # list items are often verbless by design
+    if seg is block.segments[-1] and SIGN_OFF.match(seg.text.strip()):
+        return  # "… the ministry. (NAN)": the agency's mark, no sentence
+    if seg is block.segments[0] and len(block.segments) > 1 and _CITY_DATELINE.match(seg.text):
+        return  # "MODENA. Tre feriti …": the newspaper's dateline opens the paragraph
     words = _WORD.findall(seg.text)
     reason = _fragment_reason(seg, words, ctx, block)
-    if reason:
+    if reason and not _mid_quotation(block, seg, ctx.lang):  # « … vent. Pas pour l’eau. … »
         yield det.flag(seg.start, seg.end, reason)
 
 
@@ -74,7 +84,7 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
     # a paragraph of its own may be a credit line ("Additional reporting by ...")
     first = seg is block.segments[0]
     tagged = ctx.tags.of(seg) if ctx.tags is not None else None
-    return _word_fragment(words, ctx, first, tagged) or _after_comma_cut(seg.text, ctx.lang)
+    return _word_fragment(seg.text, words, ctx, first, tagged) or _after_comma_cut(seg.text, ctx.lang)
 
 
 _GERMAN_PREPOSITIONS = frozenset("""in im mit vor nach bei beim seit am zum zur von vom aus
@@ -113,8 +123,24 @@ def _in_speech(text: str, lang: str) -> bool:
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
 
 
+def _mid_quotation(block: Block, seg: Segment, lang: str) -> bool:
+    """``seg`` has no quotation mark and stands inside a quotation that an earlier sentence
+    of its paragraph opens and a later one closes: quoted speech, which may be elliptical.
+    A quotation never closed proves nothing (a lost mark is unbalanced-pair's)."""
+    openers, closers = _OPENING_QUOTES.get(lang, "“«"), _CLOSING_QUOTES.get(lang, "”»")
+    marks = openers + closers + '"'
+    if not any(mark in block.text for mark in marks) or any(mark in seg.text for mark in marks):
+        return False
+    before = block.text[: seg.start - block.start]
+    after = block.text[seg.end - block.start :]
+    if before.count('"') % 2:
+        return '"' in after
+    opened = sum(before.count(m) for m in openers) > sum(before.count(m) for m in closers)
+    return opened and any(mark in after for mark in closers)
+
+
 def _word_fragment(
-    words: list[str], ctx: Context, first: bool, tagged: SentenceTags | None
+    text: str, words: list[str], ctx: Context, first: bool, tagged: SentenceTags | None
 ) -> str | None:
     if len(words) == 1 and not _may_stand_alone(words[0], ctx.lang):
         return f"a lone word, “{words[0]}”, is not a sentence"
@@ -122,7 +148,9 @@ def _word_fragment(
     verbless = short and not has_verb(words, ctx.lang, gerunds=first)
     if verbless and (reason := _verbless(tagged)):
         return reason  # cleared by the tagger, the sentence still meets the checks below
-    if _subject_without_predicate(words, ctx.lang):
+    if _subject_without_predicate(words, ctx.lang) and _subject_without_predicate(
+        _WORD_OR_NUMBER.findall(text) if _DIGIT.search(text) else words, ctx.lang
+    ):
         return (
             f"“{' '.join(words[:3])} …” is a noun and a relative clause with no main verb: "
             "it belongs to the sentence before"
@@ -151,7 +179,7 @@ def _after_comma_cut(text: str, lang: str) -> str | None:
     lead_words = _WORD.findall(text, 0, comma)
     if not 1 <= len(lead_words) <= 4 or has_verb(lead_words, lang):
         return None
-    words = _WORD.findall(text, comma + 1)
+    words = _WORD_OR_NUMBER.findall(text, comma + 1)
     if not _subject_without_predicate(words, lang):
         return None
     return (
@@ -163,6 +191,7 @@ def _after_comma_cut(text: str, lang: str) -> str | None:
 def _may_stand_alone(word: str, lang: str) -> bool:
     """Closed-class words, and outside English a finite verb: "Llovió.", "Ganamos."."""
     lower = word.lower()
+    lower = after_elided_clitic(lower, lang) or lower  # "J’arrive."
     return lower in closed_class(lang) or (lang != "en" and bool(verb_form(lower, lang)))
 
 

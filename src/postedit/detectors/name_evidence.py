@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from postedit.context import Context, fold_accents
+from postedit.detectors import article_facts
 from postedit.detectors.case_words import closed_words
 from postedit.lexicon import verb_form, zipf
 
@@ -29,6 +30,7 @@ _OPENING_MARKS = "“\"‘'([«¿¡—–-•* „"
 GIVEN_NAME_MAX_ZIPF = {"en": 4.0}  # English capitalises many common nouns (Cabinet, Ministers)
 GIVEN_NAME_DEFAULT_MAX_ZIPF = 5.0
 RARE_FIRST_NAME_ZIPF = 4.0
+SENTENCE_START_ONLY_MAX_ZIPF = 4.5  # "fuentes" 4.9, "fonti" 4.9; "ibarrola", "marín" rare
 
 
 def lowercased_name(ctx: Context, text: str, start: int, end: int) -> bool:
@@ -61,15 +63,23 @@ def _part_of_title_name(ctx: Context, word: str, previous: str, text: str, end: 
     head = previous.lower()
     rare = ctx.lowercase_counts[word] <= 2  # "nacional" is also a plain adjective
     if (head, word) in ctx.title_bigrams and (rare or previous[:1].isupper()):
-        return True
+        return _name_ends_there(ctx, head, word)
     following = _NEXT.match(text, end)
     after = following.group(1) if following else ""
     if rare and after.islower() and (word, after) in ctx.title_bigrams:
-        return True
+        return _name_ends_there(ctx, word, after)  # not "Prime Minister Ana Ruiz" only
     closed = closed_words(ctx.lang)
     if not previous[:1].isupper() or head in closed or word not in ctx.name_tails:
         return False
     return after.startswith("(") or (after[:1].isupper() and after.lower() not in closed)
+
+
+def _name_ends_there(ctx: Context, head: str, word: str) -> bool:
+    """The article writes ``Head Word`` as a name of its own somewhere (``the Supreme Court
+    ruled``), not only inside a longer title (``Pentagon Press Secretary Mark Doyle``,
+    whose ``press`` is the plain word of ``the Pentagon press briefing``)."""
+    pair = f"{head.capitalize()} {word.capitalize()}"
+    return article_facts.search(ctx.document.text, rf"{re.escape(pair)}(?! [A-ZÀ-ÖØ-Þ])")
 
 
 def _given_name(ctx: Context, word: str, previous: str, text: str, start: int) -> bool:
@@ -87,6 +97,10 @@ def _given_name(ctx: Context, word: str, previous: str, text: str, start: int) -
     limit = GIVEN_NAME_MAX_ZIPF.get(ctx.lang, GIVEN_NAME_DEFAULT_MAX_ZIPF)
     if zipf(previous.lower(), ctx.lang) < RARE_FIRST_NAME_ZIPF:
         limit = GIVEN_NAME_DEFAULT_MAX_ZIPF  # "Denise carter": a rare word before is a name
+    if not ctx.mid_sentence_counts[word]:
+        # capitalised only where a sentence starts ("Fuentes de la Policía …"): a common
+        # word there proves no surname ("contaron a Europa Press fuentes del caso")
+        limit = min(limit, SENTENCE_START_ONLY_MAX_ZIPF)
     return zipf(word, ctx.lang) < limit and verb_form(word, ctx.lang) is not True
 
 

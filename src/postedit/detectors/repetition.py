@@ -11,6 +11,7 @@ from postedit.detectors import Detector, detector
 from postedit.document import Block, Segment
 from postedit.flags import Flag
 from postedit.languages import inside_span, quote_spans
+from postedit.lexicon import closed_class
 
 _WORD = re.compile(r"[^\W_]+")  # numbers too: "more than 60 people more than 60 people"
 _GLUED_DIGIT = re.compile(r"\d(?:(?<=[^\W\d_]\d)|(?=[^\W\d_]))")  # a digit beside a letter
@@ -86,6 +87,8 @@ def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
         unit = seg.text[start : tokens[first + size - 1].end()]
         if size == 1 and repeats == 2 and words[first] in allowed:
             continue
+        if size == 1 and repeats == 2 and _noun_then_particle(seg.text, start, words[first], ctx):
+            continue
         end = tokens[first + size * repeats - 1].end()
         if "," in seg.text[start:end]:
             quotes = quote_spans(seg.text) if quotes is None else quotes
@@ -100,6 +103,14 @@ def repeated_words(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
         )
     yield from _second_connective(det, ctx, seg, tokens, words)
     yield from _two_manner_adverbs(det, ctx, seg, tokens, words)
+
+
+def _noun_then_particle(text: str, start: int, word: str, ctx: Context) -> bool:
+    """``à l’avant avant de bondir``: the first copy is a noun after an elided article, the
+    second the preposition or adverb written the same; two roles, not a loop."""
+    return ctx.lang in ("fr", "it") and text[start - 1 : start] in ("'", "’") and (
+        word in closed_class(ctx.lang)
+    )
 
 
 def _second_connective(

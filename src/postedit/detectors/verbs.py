@@ -36,10 +36,14 @@ _VERBS = {
         hung quit rode shook stole stuck swore tore wore froze hid sank slid cost hurt spread
         let bet cast burst sang sung rang swam drank ate eaten beat blew drew forgot slept
         swept swung woke""".split()),
-    "es": frozenset("es son era fue está están ha han hay dijo dice tiene tienen hace".split()),
-    "fr": frozenset("est sont était a ont fait dit va".split()),
-    "it": frozenset("è sono era ha hanno fa disse".split()),
-    "pt": frozenset("é são era foi tem têm faz disse".split()),
+    # with the finite forms the closed-class lists hold, which is_verb would otherwise
+    # reject as function words ("Fueron horas de gran tensión.")
+    "es": frozenset("""es son era fue está están ha han hay dijo dice tiene tienen hace eran
+        fueron estaba había tenía hizo hacen dicen debe deben puede pueden""".split()),
+    "fr": frozenset("est sont était a ont fait dit va étaient avait font doit peut peuvent".split()),
+    "it": frozenset("è sono era ha hanno fa disse erano aveva fanno deve può possono".split()),
+    "pt": frozenset("é são era foi tem têm faz disse eram está estão tinha fazem deve pode podem"
+                    .split()),
 }
 # Numbers count words, so a noun follows them ("nove punti", "tres goles").
 _NUMERALS = {
@@ -95,6 +99,7 @@ _ITALIAN_LO_NOUN = re.compile(r"s[^aeiouàèéìòù]|z|gn|ps|pn|x|y|[aeiouàè�
 # An English word is a verb stem when its past tense is common ("resume" -> "resumed");
 # "hours", "service" and "corner" are not.
 _ENGLISH_STEM_ZIPF = 3.4
+_RESPELT_PAST_ZIPF = 3.6  # "denied" 4.4, "admitted" 4.5; not "bodied" 3.5 (able-bodied)
 _SUBJECT_PRONOUNS = frozenset("he she it they we you i who that which".split())
 
 
@@ -133,10 +138,16 @@ def is_verb(lower: str, previous: str, lang: str) -> bool:
     function of the language's fixed lists, remembered (sentences repeat their word pairs)."""
     if lower in _VERBS.get(lang, frozenset()):
         return True
+    elided = "'" in lower or "’" in lower
+    if elided and lang == "en" and _english_contraction(lower):
+        return True
     if lang in ("fr", "it") and lower[:2] in ("l'", "l’") and len(lower) > 2:
         # "l'été", "l'accordo": an elided article before a noun; "l'a dit", "l'ha detto": a
         # pronoun before an auxiliary
         return is_verb(lower[2:], "le" if lang == "fr" else "il", lang)
+    host = after_elided_clitic(lower, lang) if elided else ""
+    if host:
+        return is_verb(host, "", lang)  # "c’est", "n’est", "s’attend", "c’è", "com’è"
     if lang != "en" and lower in closed_class(lang):
         return False  # "vers", "nove", "sobre": function words; their auxiliaries are _VERBS
     after_determiner = previous in NOUN_MARKERS.get(lang, frozenset()) and not (
@@ -155,6 +166,31 @@ def is_verb(lower: str, previous: str, lang: str) -> bool:
         and not after_determiner
         and lower not in _NOT_VERBS.get(lang, frozenset())
     )
+
+
+# Contracted auxiliaries: "we're", "don't", "they'll"; "'s" is "is" or "has" only after a
+# pronoun ("it's", "that's"), after a noun it is a possessive ("the company's profits").
+_CONTRACTED_AUXILIARIES = ("n't", "'re", "'ve", "'m", "'ll", "'d")
+_S_CONTRACTIONS = frozenset("it's that's there's here's what's who's where's he's she's let's".split())
+
+
+def _english_contraction(lower: str) -> bool:
+    plain = lower.replace("’", "'")
+    return plain.endswith(_CONTRACTED_AUXILIARIES) or plain in _S_CONTRACTIONS
+
+
+# Elided pronouns and particles that stand only before a verb: "c’est", "n’est", "j’arrive",
+# "c’è", "m’ha", "com’è". (Not "d’": "d’accordo", "d’un" are no verbs.)
+_VERB_CLITICS = {
+    "fr": frozenset("c j m n s t".split()),
+    "it": frozenset("c m t s v com dov quand".split()),
+}
+
+
+def after_elided_clitic(lower: str, lang: str) -> str:
+    """The word after an elided clitic that only a verb follows (``n’est`` -> ``est``), or ""."""
+    clitic, mark, host = lower.replace("’", "'").partition("'")
+    return host if mark and host and clitic in _VERB_CLITICS.get(lang, ()) else ""
 
 
 def _english_verb(lower: str, previous: str) -> bool:
@@ -177,7 +213,13 @@ def english_stem(stem: str) -> bool:
     if stem in _VERBS["en"]:
         return True
     past = stem + ("d" if stem.endswith("e") else "ed")
-    return zipf(past, "en") >= _ENGLISH_STEM_ZIPF or zipf(stem + "ed", "en") >= _ENGLISH_STEM_ZIPF
+    if zipf(past, "en") >= _ENGLISH_STEM_ZIPF or zipf(stem + "ed", "en") >= _ENGLISH_STEM_ZIPF:
+        return True
+    # "deny" -> "denied", "admit" -> "admitted": the spelling changes before -ed
+    if len(stem) > 2 and stem[-1] == "y" and stem[-2] not in "aeiou":
+        return zipf(stem[:-1] + "ied", "en") >= _RESPELT_PAST_ZIPF
+    doubled = len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou"
+    return doubled and zipf(stem + stem[-1] + "ed", "en") >= _RESPELT_PAST_ZIPF
 
 
 def finite_verb_groups(words: list[str], lang: str) -> int:
@@ -198,7 +240,7 @@ def finite_verb_groups(words: list[str], lang: str) -> int:
 
 
 def _english_finite(lower: str, previous: str) -> bool:
-    if lower in _VERBS["en"]:
+    if lower in _VERBS["en"] or ("'" in lower or "’" in lower) and _english_contraction(lower):
         return True
     if previous in NOUN_MARKERS["en"] or lower in _NOT_VERBS["en"] or len(lower) <= 3:
         return False
