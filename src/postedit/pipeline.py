@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from postedit.config import Config, resolve
 from postedit.context import REPEAT_MIN_WORDS, Context, build_context, sentence_words
@@ -41,6 +42,8 @@ class SegmentReport:
         score: quality 0..100 of the sentence.
         lang: language of the sentence (the document's unless found untranslated).
         extra: engine results keyed by kind (``backtranslation``), for JSONL.
+        words: how many words the sentence has (its score's measure, and its share of the
+            document's), counted once here.
     """
 
     segment: Segment
@@ -51,6 +54,7 @@ class SegmentReport:
     score: float
     lang: str
     extra: dict = field(default_factory=dict, compare=False)
+    words: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -226,21 +230,26 @@ def _say_if_unsupported(lang: str) -> None:
         )
 
 
+_FLAG_ORDER = attrgetter("start", "end", "rule")  # offset order; in C, asked once per sentence
+
+
 def segment_report(
     block: Block, seg: Segment, flags: Iterable[Flag], lang: str, extra: dict | None = None
 ) -> SegmentReport:
-    ordered = tuple(sorted(flags, key=lambda f: (f.start, f.end, f.rule)))
-    points = penalty(ordered)
+    ordered = tuple(sorted(flags, key=_FLAG_ORDER))
+    points = penalty(ordered) if ordered else 0
     seg_lang = next((f.lang for f in ordered if f.rule == "untranslated" and f.lang), lang)
+    words = word_count(seg.text)
     return SegmentReport(
         seg,
         block,
         ordered,
         scoring().verdict_of(points),  # verdict(ordered), without adding the points up again
         points,
-        quality(points, word_count(seg.text)),
+        quality(points, words),
         seg_lang,
         extra or {},
+        words,
     )
 
 
@@ -248,7 +257,7 @@ def summarise(
     document: Document, reports: tuple[SegmentReport, ...], skipped: Iterable[tuple[str, str]]
 ) -> DocumentReport:
     points = sum(r.penalty for r in reports)
-    words = sum(word_count(r.segment.text) for r in reports)
+    words = sum(r.words for r in reports)
     return DocumentReport(
         document, reports, tuple(skipped), points, quality(points, words, min_words=1), words
     )

@@ -32,8 +32,13 @@ def split_lines(text: str, *, keepends: bool = False) -> list[str]:
     return [piece[:-1] if piece.endswith("\r") else piece for piece in pieces]
 
 
+# ``json.dumps(value, ensure_ascii=False)`` builds a new encoder on every call: a report
+# writes one line per sentence, so it keeps one (the same C encoder, the same bytes).
+_UNICODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def dumps(value: Any, **options: Any) -> str:
     """``json.dumps`` whose output never contains a character that splits lines."""
-    text = json.dumps(value, **options)
+    text = _UNICODE(value) if options == {"ensure_ascii": False} else json.dumps(value, **options)
     # str.translate walks every character: most lines have nothing to escape.
     return text.translate(_ESCAPES) if _ANY_BREAKER.search(text) else text
