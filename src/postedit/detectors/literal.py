@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress
 from re import _constants, _parser  # type: ignore[attr-defined]
 
@@ -146,10 +147,6 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
          "«apply for»): em português «candidatar-se a»"),
     ),
 }
-_COMPILED = {
-    lang: tuple((re.compile(pattern, re.IGNORECASE), why) for pattern, why in items)
-    for lang, items in PHRASES.items()
-}
 
 
 def _needs(pattern: str) -> tuple[str, list[tuple[str, ...]]]:
@@ -189,15 +186,21 @@ def _fewest(openings: set[str]) -> tuple[str, ...]:
     return tuple(sorted(o for o in openings if not any(p != o and p in o for p in openings)))
 
 
-_NEEDS = {lang: tuple(_needs(pattern) for pattern, _ in items) for lang, items in PHRASES.items()}
-_KEYS = {lang: tuple(key for key, _ in _NEEDS[lang]) for lang in PHRASES}
-_KEYED = {
-    lang: tuple(
-        (tuple(rest), compiled) for (_, rest), compiled in zip(_NEEDS[lang], _COMPILED[lang],
-                                                                strict=True)
+_Phrase = tuple[tuple[tuple[str, ...], ...], tuple[re.Pattern[str], str]]
+
+
+@cache
+def _phrases(lang: str) -> tuple[tuple[str, ...], tuple[_Phrase, ...]]:
+    """The keys of ``lang``'s phrases, and per phrase what else it needs, its pattern and its
+    explanation. Built when a sentence of ``lang`` is first checked: compiling and parsing
+    every language's patterns at import cost each run 12 ms, most of it for languages the
+    article is not in."""
+    needs = [_needs(pattern) for pattern, _ in PHRASES[lang]]
+    keyed = tuple(
+        (tuple(rest), (re.compile(pattern, re.IGNORECASE), why))
+        for (_, rest), (pattern, why) in zip(needs, PHRASES[lang], strict=True)
     )
-    for lang in PHRASES
-}
+    return tuple(key for key, _ in needs), keyed
 
 
 @detector(
@@ -213,8 +216,8 @@ def literal_phrase(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     text = seg.text
     lower = text.lower()
     # map and compress test every key in C, where a loop with a test a key cost a sentence 10 µs
-    keyed = _KEYED[ctx.lang]
-    for needed, (pattern, why) in compress(keyed, map(lower.__contains__, _KEYS[ctx.lang])):
+    keys, keyed = _phrases(ctx.lang)
+    for needed, (pattern, why) in compress(keyed, map(lower.__contains__, keys)):
         if needed and not all(any(map(lower.__contains__, one_of)) for one_of in needed):
             continue
         for match in pattern.finditer(text):
