@@ -25,6 +25,10 @@ MIN_WORDS = 10
 VERDICTS = ("ok", "check", "garbled")  # the order of the JSONL ``verdicts`` counts
 
 _WORD = re.compile(r"\w+")
+# The ASCII characters, each one that ``\w`` does not match turned into a space: for an ASCII
+# text, ``text.translate(...).split()`` gives the matches of ``_WORD`` in C, in half the time of
+# findall (as ``tokens.ASCII_NON_LETTERS`` does for letters).
+_ASCII_NON_WORDS = "".join(chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128))
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ def verdict(flags: Iterable[Flag]) -> str:
 
 
 def word_count(text: str) -> int:
+    """How many runs of word characters (what ``re`` calls ``\\w``) ``text`` has."""
+    if text.isascii():
+        return len(text.translate(_ASCII_NON_WORDS).split())
     return len(_WORD.findall(text))
 
 

@@ -250,3 +250,28 @@ def test_link_intro_families_are_boilerplate(line: str) -> None:
 ])
 def test_sentences_opening_like_link_intros_are_body(text: str) -> None:
     assert not is_boilerplate(text)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The pairwise test ``_recurs`` asks of every word at once (its definition)."""
+    stem = one[: max(4, len(one) - 2)]
+    if other.startswith(stem):
+        return True
+    return (len(one) > 4 and stem in other) or (len(other) >= 6 and other[:-2] in one)
+
+
+def test_recurs_asks_every_word_as_the_pairwise_test_would() -> None:
+    from itertools import combinations
+
+    from postedit.detectors.blocks import _recurs
+
+    vocabulary = ["rejects", "rejected", "mietern", "vermieter", "industrie", "industrieproduktion",
+                  "harbour", "harbours", "ferry", "ferries", "tram", "trams", "bridge", "abridged",
+                  "plan", "plans", "planning", "kite", "kitesurf"]
+    for size in (0, 1, 2, 3):
+        for words in combinations(vocabulary, size):
+            joined = "\0" + "\0".join(words)
+            cores = tuple(word[:-2] for word in words if len(word) >= 6)
+            for head in vocabulary:
+                expected = any(_same_word(head, word) for word in words)
+                assert _recurs(head, joined, cores) == expected, (head, words)

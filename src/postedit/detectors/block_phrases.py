@@ -18,6 +18,13 @@ AGENCIES = (
     r"Bloomberg|Anadolu|TASS|Sputnik|Shutterstock|iStock|Archivo|Archive|File|Handout|"
     r"Adnkronos|AGI|LaPresse|Lusa|APA|KNA|epd|Belga|Notimex|IMAGO|Imago|picture alliance"
 )
+
+
+def _scoped(pattern: str, flags: int = 0) -> str:
+    """``pattern`` as a group that carries its own case flag, to join with others."""
+    return f"(?i:{pattern})" if flags & re.IGNORECASE else f"(?:{pattern})"
+
+
 CREDIT_IN_BRACKETS = lazy.compile(
     r"\(\s*(?:(?:Photo|Foto|Image|Imagen|Bild|Crédit|Credit|Fuente)\s*:\s*)?"
     r"(?:(?-i:[A-ZÀ-Þ])[^()/]{0,60}/[^()]{1,60}|[^()/]{1,60}/\s*(?:" + AGENCIES + r")"
@@ -36,29 +43,30 @@ ARCHIVE_PICTURE = lazy.compile(
     r"Foto(?:grafía)? de archivo|Archivbild|Archivfoto|Photo d'archives?)\b",
     re.I,
 )
-ATTRIBUTION = lazy.compile(
+ATTRIBUTION = _scoped(
     r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:the\s+)?"
     r"(?:information|informaci[oó]n|informaciones|Informationen|informations?|informa[cç][oõ]es|"
     r"reporting|material|agencias|agencies|Agenturen|agences|ag[eê]ncias)"
     r"(?:\s+(?:from|de|von|d'|des|da|of)\b.*)?\)?\s*\.?$",
     re.I,
 )
-AGENCY_ONLY = lazy.compile(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
-WITH_AGENCY = lazy.compile(
+AGENCY_ONLY = _scoped(r"^\(?\s*(?:" + AGENCIES + r")(?:\s*/\s*\w[\w .]*)?\s*\)?\.?$")
+WITH_AGENCY = _scoped(
     r"^\(?\s*(?:with|con|mit|avec|com)\s+(?:" + AGENCIES + r")"
     r"(?:\s*(?:,|and|y|et|und|e)\s*(?:" + AGENCIES + r"))*\s*\)?\.?$",
     re.I,
 )
-SOURCE_LINE = lazy.compile(
+SOURCE_LINE = _scoped(
     r"^(?:Sources?|Fuentes?|Quellen?|Fonte|Fonti)\s*:\s*[\w][\w ,./&’'-]{0,60}\.?$", re.I
 )
-CREDITS_LINE = lazy.compile(
+CREDITS_LINE = _scoped(
     r"^(?:(?:Additional )?Reporting|Writing|Editing|Redacción|Edición)\s+(?:by|por)\s+[^\n]{2,120}$"
 )
 # An agency's or author's mark closing a paragraph as a sentence of its own: "(dpa)",
 # "(NAN)", "(hpk)", "(AFP/jmk)". Not a sentence, so neither a fragment nor a lower-case start.
 SIGN_OFF = lazy.compile(r"^\(\s*[^\W\d_][\w.&/-]{0,19}\s*\)\.?$")
-BYLINE = lazy.compile(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
+BYLINE = _scoped(r"^(?:By|Por|Von|Par|Di)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,4}$")
+
 
 def _full_lines(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(lazy.compile(rf"^(?:{pattern})$", re.I) for pattern in patterns)
@@ -266,7 +274,10 @@ BIO = lazy.compile(
     r"(?:and|y|und|et|e) (?:covers|writes|cubre|escribe|schreibt|couvre|écrit|si occupa|"
     r"scrive|cobre|escreve))\b",
 )
-ATTRIBUTIONS = (ATTRIBUTION, WITH_AGENCY, AGENCY_ONLY, SOURCE_LINE, CREDITS_LINE, BYLINE)
+# One pattern for the six families: one match call a paragraph instead of six.
+ATTRIBUTIONS = (
+    lazy.compile("|".join((ATTRIBUTION, WITH_AGENCY, AGENCY_ONLY, SOURCE_LINE, CREDITS_LINE, BYLINE))),
+)
 # A wire dateline opening a paragraph: "LOS ANGELES (Reuters) –", "MADRID, 25 Oct. (EFE).-".
 DATELINE = lazy.compile(
     r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}|[A-ZÀ-Þ][\wÀ-ÿ'’.-]+)"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import compress
 from re import _constants, _parser  # type: ignore[attr-defined]
 
@@ -146,27 +147,60 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
          "«apply for»): em português «candidatar-se a»"),
     ),
 }
-_COMPILED = {
-    lang: tuple((re.compile(pattern, re.IGNORECASE), why) for pattern, why in items)
-    for lang, items in PHRASES.items()
-}
 
 
-def _literal_key(pattern: str) -> str:
-    """The longest run of plain characters every match of ``pattern`` contains, in lower
-    case (``" time more"`` for ``(?:every|each) time more``): a substring test that spares
-    most sentences the search itself."""
-    best, run = "", []
+def _needs(pattern: str) -> tuple[str, list[tuple[str, ...]]]:
+    """What every match of ``pattern`` contains, in lower case: the longest run of plain
+    characters (``" time more"`` for ``(?:every|each) time more``), and the other runs and
+    alternations of words, each as the strings one of which is there (``("avoid", "prevent")``
+    for ``(?:avoid|avoided|prevent|prevents) that``). Substring tests that spare most sentences
+    the search itself: the first in C for every sentence, the rest where it is found."""
+    runs: list[str] = []
+    choices: list[tuple[str, ...]] = []
+    run: list[str] = []
     for op, arg in _parser.parse(pattern, re.IGNORECASE):
         if op is _constants.LITERAL:
             run.append(chr(arg))
             continue
-        best, run = max(best, "".join(run), key=len), []
-    return max(best, "".join(run), key=len).lower()
+        runs, run = [*runs, "".join(run).lower()], []
+        if op is _constants.BRANCH:
+            choices.append(_fewest({_opening(branch) for branch in arg[1]}))
+    runs.append("".join(run).lower())
+    key = max(runs, key=len)
+    rest = [(r,) for r in runs if r not in key] + choices
+    return key, [one_of for one_of in rest if min(map(len, one_of)) > 1]
 
 
-_KEYS = {lang: tuple(_literal_key(pattern) for pattern, _ in items) for lang, items in PHRASES.items()}
-_KEYED = {lang: tuple(zip(_KEYS[lang], _COMPILED[lang], strict=True)) for lang in PHRASES}
+def _opening(branch: list) -> str:
+    """The plain characters an alternative opens with (``""`` when it opens otherwise)."""
+    run = []
+    for op, arg in branch:
+        if op is not _constants.LITERAL:
+            break
+        run.append(chr(arg))
+    return "".join(run).lower()
+
+
+def _fewest(openings: set[str]) -> tuple[str, ...]:
+    """``openings`` less those that contain another (``avoid`` stands for ``avoids``)."""
+    return tuple(sorted(o for o in openings if not any(p != o and p in o for p in openings)))
+
+
+_Phrase = tuple[tuple[tuple[str, ...], ...], tuple[re.Pattern[str], str]]
+
+
+@cache
+def _phrases(lang: str) -> tuple[tuple[str, ...], tuple[_Phrase, ...]]:
+    """The keys of ``lang``'s phrases, and per phrase what else it needs, its pattern and its
+    explanation. Built when a sentence of ``lang`` is first checked: compiling and parsing
+    every language's patterns at import cost each run 12 ms, most of it for languages the
+    article is not in."""
+    needs = [_needs(pattern) for pattern, _ in PHRASES[lang]]
+    keyed = tuple(
+        (tuple(rest), (re.compile(pattern, re.IGNORECASE), why))
+        for (_, rest), (pattern, why) in zip(needs, PHRASES[lang], strict=True)
+    )
+    return tuple(key for key, _ in needs), keyed
 
 
 @detector(
@@ -182,8 +216,10 @@ def literal_phrase(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     text = seg.text
     lower = text.lower()
     # map and compress test every key in C, where a loop with a test a key cost a sentence 10 µs
-    keyed = _KEYED[ctx.lang]
-    for _key, (pattern, why) in compress(keyed, map(lower.__contains__, _KEYS[ctx.lang])):
+    keys, keyed = _phrases(ctx.lang)
+    for needed, (pattern, why) in compress(keyed, map(lower.__contains__, keys)):
+        if needed and not all(any(map(lower.__contains__, one_of)) for one_of in needed):
+            continue
         for match in pattern.finditer(text):
             yield det.flag(seg.start + match.start(), seg.start + match.end(),
                            f"“{match.group(0)}”: {why}")
