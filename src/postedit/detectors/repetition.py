@@ -44,14 +44,14 @@ def _may_repeat(ctx: Context, block: Block, seg: Segment) -> bool:
     if "mente" in seg.text and ctx.lang in _MENTE_LANGS:
         return True
     words = _lower_words(seg.text)
-    # one character per word, from its hash: equal words get equal characters, so one search
-    # reads the sentence (two other words rarely share one; the rule then just runs)
-    codes = "".join([chr(hash(word) % _CODES) for word in words])
-    if len(set(codes)) == len(codes):
-        return False  # no word twice: no loop, no second connective
+    # one character per word (see _Codes): equal words get equal characters, so one search
+    # reads the sentence
+    codes = "".join(map(_CODE_OF, words))
     if _LOOP.search(codes):
         return True
-    return not _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(words)
+    if _CONNECTIVE_SETS.get(ctx.lang, frozenset()).isdisjoint(words):
+        return False
+    return len(set(codes)) != len(codes)  # a connective and a word twice: maybe it
 
 
 def _lower_words(text: str) -> Sequence[str]:
@@ -66,6 +66,23 @@ def _lower_words(text: str) -> Sequence[str]:
 
 
 _CODES = 0xD800  # below the surrogates
+
+
+class _Codes(dict[str, str]):
+    """Word -> its character for ``_LOOP``: the next free one the first time a word is seen,
+    looked up at C speed by ``map`` after that (a Python expression per word cost a third of
+    the trigger). Once every character is given out, further words get one from their hash
+    and are not stored: memory stays bounded, and two words that share a character only make
+    the rule run for nothing."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _CODES:
+            return chr(hash(word) % _CODES)
+        code = self[word] = chr(len(self))
+        return code
+
+
+_CODE_OF = _Codes().__getitem__
 # A unit of one to _MAX_UNIT words (their characters in ``codes``) followed by itself.
 _LOOP = re.compile(rf"(.{{1,{_MAX_UNIT}}})\1", re.DOTALL)
 
