@@ -227,14 +227,16 @@ def is_caption(text: str) -> bool:
 
 
 def _headline_like(text: str, kind: str) -> bool:
-    """Short, one line, capitalised, no closing full stop: a headline or a link to one."""
-    words = len(text.split())
+    """Short, one line, capitalised, no closing full stop: a headline or a link to one.
+
+    The word count comes last: it splits the whole paragraph, and most body paragraphs are
+    already ruled out by their last character."""
     return (
         kind in ("headline", "body")
-        and 2 <= words <= 16
         and "\n" not in text
         and text[:1].isupper()
         and not text.endswith((".", ",", ";", ":", "”", "\"", "»"))
+        and 2 <= len(text.split()) <= 16
         and not _MARKDOWN_HEADING.match(text)
     )
 
