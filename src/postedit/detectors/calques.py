@@ -122,7 +122,10 @@ CALQUES = (
 
 # Every calque above needs one of these: one search spares most sentences ten. The calques
 # after a quotation need a quotation mark and a comma, the others one of the words.
-_QUOTE_KEYS = r"[”\"»’]\s*,|,\s*[”\"»’]"
+# One character class first (a quotation mark or a comma), then the branch for it: a pattern
+# that opens with a class is scanned at C speed; two branches that open with classes
+# (``[”"»’]\s*,|,\s*[”"»’]``) were tried at every offset, in twice the time.
+_QUOTE_KEYS = r"[”\"»’,](?:(?<=[”\"»’])\s*,|(?<=,)\s*[”\"»’])"
 _WORD_KEYS = (r"\b(?i:ha[sd] \d|since|thank|the past [A-Z]|count|assist|propos|suggest|recommend|"
               r"in the measure)|\bM(?:r|rs|s|ister)\.? [A-Z]{3}")
 # The first characters of the word keys' matches: h s t c a p r i in any case (İ, ı and ſ
@@ -149,7 +152,7 @@ def _may_hold_calque(ctx: Context, block: Block, seg: Segment) -> bool:
     text = seg.text
     if _QUOTE_KEY.search(text) is not None:
         return True
-    if _FOLDED.search(text) is not None:
+    if not text.isascii() and _FOLDED.search(text) is not None:  # isascii: a flag, no scan
         return _WORD_KEY.search(text) is not None
     found = tokens.of(text)
     return not _KEY_WORDS.isdisjoint(found.lower_letters) or not _KEY_TITLES.isdisjoint(found.letters)
