@@ -51,10 +51,11 @@ _BREAKS = frozenset("""outside out inside rest part parts area areas region regi
 )
 def demonym_repeat(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[Flag]:
     text = seg.text
-    if _ANCHORS[ctx.lang].search(text) is None:
+    anchor = _ANCHORS[ctx.lang].search(text)
+    if anchor is None:
         return
     pattern = _PATTERNS[ctx.lang]
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text, _earliest_start(text, anchor.start())):
         words = [match.group(1), *match.group(2).split()]
         if any(word.lower() in _BREAKS or word.lower() in closed_class(ctx.lang) for word in words[1:]):
             continue  # "Ukrainian refugees outside of Ukraine": a place, not a second nationality
@@ -65,6 +66,19 @@ def demonym_repeat(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
         start = seg.start + match.start() + match.group(0).index(adjective)
         yield det.flag(start, seg.start + match.end(),
                        f"“{adjective}” and “{country}” say the same nationality twice; keep one")
+
+
+def _earliest_start(text: str, anchor: int) -> int:
+    """Where the first match can start, given where the first anchor starts: a match is one
+    to ``_WINDOW + 1`` words, each followed by one space, then its anchor (at or after the
+    first), so no match starts before the ``_WINDOW + 2``-th space before the anchor. The
+    search skips the words before that (the look-behind still sees the character before)."""
+    pos = anchor
+    for _space in range(_WINDOW + 2):
+        pos = text.rfind(" ", 0, pos)
+        if pos < 0:
+            return 0
+    return pos + 1
 
 
 def _formed_from(word: str, country: str) -> bool:
