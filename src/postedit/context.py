@@ -24,7 +24,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_MIN_WORDS = 6  # shorter sentences ("No.", "He declined.") may well come twice
 _OPENERS = "“\"‘'([«¿¡—–-•* „‚»"  # „Aktuell …“ and »Aktuell …« open German quotations
 _CLAUSE_OPENERS = ":;“\"‘([«—–„‚"
-_LOWERCASE = re.compile(r"(?<![\w’'-])[a-zà-öø-ÿ]+(?![\w’'-])")
+_LOWERCASE = re.compile(r"[a-zà-öø-ÿ](?<![\w’'-].)[a-zà-öø-ÿ]*(?![\w’'-])")  # class first
 
 
 @dataclass(frozen=True)
