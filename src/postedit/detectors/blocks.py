@@ -62,6 +62,11 @@ _CLOSERS = tuple(".!?:;,…\"”’)»]-")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _MARKDOWN_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _HEADLINE_RUN = 3
+# Compiled here: re.sub and re.findall look each pattern up in re's cache on every call,
+# and the classifier calls them for every short paragraph.
+_LEADING_NON_WORDS = re.compile(r"^[\W_]+")
+_WORD_RUN = re.compile(r"\w+")
+_HYPHENATED_RUN = re.compile(r"[\w-]+")
 # Topic overlap: words of four letters or more, compared less their endings.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _STEM = 4
@@ -173,7 +178,7 @@ def _opens_with_link_phrase(text: str) -> bool:
 
 
 def _is_link(text: str) -> bool:
-    text = re.sub(r"^[\W_]+", "", text)
+    text = _LEADING_NON_WORDS.sub("", text)
     if not _opens_with_link_phrase(text):
         return False
     match = LINK_PREFIX.match(text)
@@ -185,13 +190,13 @@ def _is_link(text: str) -> bool:
 
 
 def _is_continuation(text: str) -> bool:
-    return bool(INSERT_WORDS.intersection(re.findall(r"\w+", text.lower()))) and bool(
+    return bool(INSERT_WORDS.intersection(_WORD_RUN.findall(text.lower()))) and bool(
         CONTINUATION.search(text)
     )
 
 
 def _is_share_bar(text: str) -> bool:
-    words = re.findall(r"[\w-]+", text.lower())
+    words = _HYPHENATED_RUN.findall(text.lower())
     return bool(words) and set(words) <= SOCIAL_WORDS and bool(
         NETWORKS & set(words) or words[0] in ("share", "compartir", "teilen", "partager",
                                                "condividi", "compartilhar", "compartilhe")
