@@ -11,7 +11,7 @@ capitalises all nouns, so these checks do not run there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from postedit import tokens
@@ -246,7 +246,12 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     spans: list[tuple[int, int, str]] = []
     forms = article_facts.remembered(ctx.document.text, f"name forms in {ctx.lang}",
                                      lambda: _name_forms(ctx))
-    for match in _LOWER_WORD.finditer(seg.text):
+    # most sentences hold no such word: findall and isdisjoint (both in C) settle them
+    if "-" in seg.text or not forms.isdisjoint(_LOWER_WORD.findall(seg.text)):
+        found: Iterable[re.Match[str]] = _LOWER_WORD.finditer(seg.text)
+    else:
+        found = ()
+    for match in found:
         word = match.group(1)
         if word not in forms and "-" not in word:
             continue  # every kind of evidence needs the word capitalised somewhere
@@ -315,7 +320,10 @@ def _inside_connected_names_only(text: str, ctx: Context) -> bool:
 
 def _connected_only(word: str, text: str) -> bool:
     found = False
-    for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+    # the word's first letter before the look-behind: a pattern that opens with a literal
+    # is searched for at C speed, one that opens with a look-behind is tried at every offset
+    head, rest = re.escape(word[:1]), re.escape(word[1:])
+    for match in re.finditer(rf"{head}(?<![\w’'-].){rest}(?![\w’'-])", text):
         if not _CONNECTED_NAME.search(text, max(0, match.start() - 120), match.start()):
             return False
         found = True
