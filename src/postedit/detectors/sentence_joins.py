@@ -34,6 +34,8 @@ _JOIN = re.compile(
     r"( )(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[^\W\d_])))"
 )
 _SPACE_CAPITAL = re.compile(r" [A-ZÀ-ÖØ-Þ]")  # what every _JOIN match holds: its trigger
+# The word (and closing quote) that ends right before a space: where a _JOIN match must start.
+_WORD_BEFORE = re.compile(r"[\w’'@#/.-]*+[»”\"]?\Z")
 # Articles that, capitalised after a name and before a lower-case word, open a sentence
 # (``estadio Benito Villamarín Los gallegos se adelantaron``).
 _ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
@@ -75,7 +77,7 @@ def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     if block.kind == "headline":
         return
     joined = _german_joined if ctx.lang == "de" else _joined
-    for match in _JOIN.finditer(seg.text):
+    for match in _joins(seg.text):
         if joined(ctx, seg.text, match):
             stop = seg.start + match.end(1)
             yield det.flag(
@@ -86,6 +88,19 @@ def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
                 ".",
                 fix_span=(stop, stop),
             )
+
+
+def _joins(text: str) -> Iterator[re.Match[str]]:
+    """``_JOIN.finditer(text)``, at a third less cost: ``_JOIN`` opens with a look-behind,
+    so a scan tries it at every offset; here the space before a capital is found at C speed
+    (a literal first) and ``_JOIN`` tried once, at the start of the word before it (every
+    match ends at such a space and starts where the word does, so none is missed)."""
+    for candidate in _SPACE_CAPITAL.finditer(text):
+        space = candidate.start()
+        word = _WORD_BEFORE.search(text, text.rfind(" ", 0, space) + 1, space)
+        match = _JOIN.match(text, word.start()) if word else None
+        if match:
+            yield match
 
 
 def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
