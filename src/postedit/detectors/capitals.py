@@ -204,7 +204,9 @@ def _spaced_capitals(lang: str) -> tuple[str, ...]:
     return tuple(f" {letter.upper()} " for letter in single_letter_closed(lang))
 
 
-_CAMEL = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # a capital after a lower-case letter
+# A capital after a lower-case letter. The capital first and the letter looked behind at:
+# capitals are rare, so the scan skips most characters (only whether it matches is asked).
+_CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ].)")
 
 
 def _may_hold_lowercase_name(ctx: Context, block: Block, seg: Segment) -> bool:
