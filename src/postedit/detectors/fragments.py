@@ -207,7 +207,7 @@ def _subject_without_predicate(words: list[str], lang: str) -> bool:
     head = next(i for i, word in enumerate(words) if word.lower() in relativizers)
     if head == 0 or has_verb(words[:head], lang):
         return False
-    return verb_groups(words[head + 1 :], lang) == 1
+    return verb_groups(words[head + 1 :], lang, up_to=2) == 1
 
 
 def _relativizer_ahead(words: Iterable[str], lang: str) -> bool:
