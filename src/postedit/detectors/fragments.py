@@ -72,8 +72,7 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
     if not words:
         return None
     if not _in_speech(seg.text, ctx.lang):  # speech may be cut anywhere
-        position = seg.position
-        at = position if seg in block.segments[position : position + 1] else 0
+        at = 0 if seg is block.segments[0] else _index_in(block, seg)
         after_quote = at > 0 and _ENDS_WITH_QUOTE.search(block.segments[at - 1].text) is not None
         reason = clause_fragment(seg.text, words, ctx.lang, at == 0, after_quote)
         if not reason and ctx.lang == "de" and at > 0 and not after_quote:
@@ -113,13 +112,21 @@ def _german_prepositional_piece(words: list[str], ctx: Context) -> str | None:
     return "a short phrase without a verb after a full sentence: probably cut from it"
 
 
+def _index_in(block: Block, seg: Segment) -> int:
+    """The place of ``seg`` in its paragraph; 0 for a sentence that is not where its id says.
+    The caller tells the first sentence by identity first: ``position`` parses the id."""
+    position = seg.position
+    return position if seg in block.segments[position : position + 1] else 0
+
+
 def _in_speech(text: str, lang: str) -> bool:
-    """The sentence opens a quotation or ends one opened in an earlier sentence."""
+    """The sentence (``text`` holds a word) opens a quotation or ends one opened in an
+    earlier sentence."""
+    if _QUOTE_MARK.search(text) is None:
+        return False  # no mark at all (most sentences), so none opens the sentence either
     openers, closers = _OPENING_QUOTES.get(lang, "“«"), _CLOSING_QUOTES.get(lang, "”»")
     if text.lstrip()[:1] in openers + '"':
         return True
-    if _QUOTE_MARK.search(text) is None:
-        return False  # no mark to count (most sentences)
     opened = sum(text.count(mark) for mark in openers)
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
 
