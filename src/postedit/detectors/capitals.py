@@ -270,7 +270,9 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             start = spans.pop()[0]  # "audiencia nacional": one name, one flag
             text = seg.text[start : match.end(1)]
         spans.append((start, match.end(1), text))
-    if ctx.lang != "de":  # German lower-cases adjectives in names: künstliche Intelligenz (KI)
+    # German lower-cases adjectives in names: künstliche Intelligenz (KI). Without a span
+    # or a bracket (every acronym's) there is nothing to filter or spell out.
+    if ctx.lang != "de" and (spans or "(" in seg.text):
         spans = [span for span in spans if not _inside_connected_names_only(span[2], ctx)]
         spans = _without_overlaps(sorted({*spans, *_spelt_by_acronym(seg.text, ctx)}))
     for start, end, text in spans:
