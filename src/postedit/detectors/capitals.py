@@ -182,9 +182,9 @@ def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
 
 def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
     """``classificou O acordo``, ``mentre I contratti``, ``prefer A new election``."""
-    letters = single_letter_closed(ctx.lang)
     if not any(needle in text for needle in _spaced_capitals(ctx.lang)):
-        return
+        return  # most sentences: no capital letter standing alone
+    letters = single_letter_closed(ctx.lang)
     for match in _SINGLE_CAPITAL.finditer(text):
         word = match.group(1)
         before = text[: match.start()].rstrip()
