@@ -109,8 +109,6 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
     closed = closed_words(ctx.lang)
     if lower in _CALENDAR:
         return False
-    following = _WORDS_AFTER.match(text, match.end(3))
-    run = following is not None and following.group(1)[:1].isupper()
     if previous[-1] in "»”\"":
         if not previous[-2].isalpha():
             return False  # the stop is inside the quote: «Vamos!» Ele disse
@@ -118,9 +116,11 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
             ctx, text, match.end(3)
         )
     if previous[:1].isupper():
-        return _after_name(ctx, text, match, run)  # "Paolo Greco Secondo le previsioni"
+        return _after_name(ctx, text, match)  # "Paolo Greco Secondo le previsioni"
     if previous in closed or lower in ("i", "a") and previous in LETTER_LABELS:
         return False
+    following = _WORDS_AFTER.match(text, match.end(3))  # asked only where the rules below need it
+    run = _capital_next(following)
     if lower in _OPENERS.get(ctx.lang, ()):  # "homicides involontaires Selon l'accusation"
         return not run and ctx.mid_sentence_counts[lower] <= 1
     if lower in ("l'", "l’"):
@@ -216,12 +216,18 @@ def _plural_noun(word: str, ctx: Context) -> bool:
     return word not in _PERSON_VERBS and zipf(word, ctx.lang) >= COMMON_WORD_ZIPF
 
 
-def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> bool:
+def _capital_next(following: re.Match[str] | None) -> bool:
+    """A capitalised word follows (``_WORDS_AFTER``'s match): a run of names goes on."""
+    return following is not None and following.group(1)[:1].isupper()
+
+
+def _after_name(ctx: Context, text: str, match: re.Match[str]) -> bool:
     """``Benito Villamarín Los gallegos``: a Romance article after a name, then a lower-case
     word; not at a sentence start (``Según La``), not after a label (``Série A``)."""
     previous, lower = match.group(1), match.group(3).lower()
     if ctx.lang == "en" or match.start(1) == 0:
         return False
+    run = _capital_next(_WORDS_AFTER.match(text, match.end(3)))  # asked once English is ruled out
     if lower in _OPENERS.get(ctx.lang, ()):
         return not run and ctx.mid_sentence_counts[lower] <= 1
     head = previous.lower()
