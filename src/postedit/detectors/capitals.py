@@ -11,7 +11,7 @@ capitalises all nouns, so these checks do not run there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from postedit import tokens
@@ -182,9 +182,9 @@ def _lower_elsewhere(word: str, previous: str, after: str, text: str) -> bool:
 
 def _single_letters(ctx: Context, text: str) -> Iterator[tuple[int, str]]:
     """``classificou O acordo``, ``mentre I contratti``, ``prefer A new election``."""
-    letters = single_letter_closed(ctx.lang)
     if not any(needle in text for needle in _spaced_capitals(ctx.lang)):
-        return
+        return  # most sentences: no capital letter standing alone
+    letters = single_letter_closed(ctx.lang)
     for match in _SINGLE_CAPITAL.finditer(text):
         word = match.group(1)
         before = text[: match.start()].rstrip()
@@ -204,7 +204,9 @@ def _spaced_capitals(lang: str) -> tuple[str, ...]:
     return tuple(f" {letter.upper()} " for letter in single_letter_closed(lang))
 
 
-_CAMEL = re.compile(r"[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # a capital after a lower-case letter
+# A capital after a lower-case letter. The capital first and the letter looked behind at:
+# capitals are rare, so the scan skips most characters (only whether it matches is asked).
+_CAMEL = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ].)")
 
 
 def _may_hold_lowercase_name(ctx: Context, block: Block, seg: Segment) -> bool:
@@ -246,7 +248,12 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     spans: list[tuple[int, int, str]] = []
     forms = article_facts.remembered(ctx.document.text, f"name forms in {ctx.lang}",
                                      lambda: _name_forms(ctx))
-    for match in _LOWER_WORD.finditer(seg.text):
+    # most sentences hold no such word: findall and isdisjoint (both in C) settle them
+    if "-" in seg.text or not forms.isdisjoint(_LOWER_WORD.findall(seg.text)):
+        found: Iterable[re.Match[str]] = _LOWER_WORD.finditer(seg.text)
+    else:
+        found = ()
+    for match in found:
         word = match.group(1)
         if word not in forms and "-" not in word:
             continue  # every kind of evidence needs the word capitalised somewhere
@@ -263,7 +270,9 @@ def lowercase_name(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             start = spans.pop()[0]  # "audiencia nacional": one name, one flag
             text = seg.text[start : match.end(1)]
         spans.append((start, match.end(1), text))
-    if ctx.lang != "de":  # German lower-cases adjectives in names: künstliche Intelligenz (KI)
+    # German lower-cases adjectives in names: künstliche Intelligenz (KI). Without a span
+    # or a bracket (every acronym's) there is nothing to filter or spell out.
+    if ctx.lang != "de" and (spans or "(" in seg.text):
         spans = [span for span in spans if not _inside_connected_names_only(span[2], ctx)]
         spans = _without_overlaps(sorted({*spans, *_spelt_by_acronym(seg.text, ctx)}))
     for start, end, text in spans:
@@ -315,7 +324,10 @@ def _inside_connected_names_only(text: str, ctx: Context) -> bool:
 
 def _connected_only(word: str, text: str) -> bool:
     found = False
-    for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text):
+    # the word's first letter before the look-behind: a pattern that opens with a literal
+    # is searched for at C speed, one that opens with a look-behind is tried at every offset
+    head, rest = re.escape(word[:1]), re.escape(word[1:])
+    for match in re.finditer(rf"{head}(?<![\w’'-].){rest}(?![\w’'-])", text):
         if not _CONNECTED_NAME.search(text, max(0, match.start() - 120), match.start()):
             return False
         found = True

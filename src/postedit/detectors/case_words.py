@@ -101,7 +101,9 @@ def single_letter_closed(lang: str) -> frozenset[str]:
     return _SINGLE_LETTER_CLOSED.get(lang, frozenset())
 
 
-_WORD = re.compile(r"(?<![\w’'-])([A-ZÄÖÜ][a-zäöüß]+)(?![\w’'-])")
+# The capital first and the look-behind after it: a scan for a character class skips to
+# the capitals, one that opens with a look-behind tries every offset (the same matches).
+_WORD = re.compile(r"([A-ZÄÖÜ](?<![\w’'-].)[a-zäöüß]+)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w’'-]*)")
 _RESTART = ":;“\"‘([«»„—–-•*#>|.!?…"
 
@@ -115,8 +117,10 @@ def german_capitals(text: str, article: str) -> Iterator[tuple[int, str]]:
     """
     for match in _WORD.finditer(text):
         word = match.group(1)
+        if word.lower() not in GERMAN_CLOSED:
+            continue  # a noun or a name (most capitals): no text before it to look at
         before = text[: match.start()].rstrip()
-        if word.lower() not in GERMAN_CLOSED or not before or _german_restart(before):
+        if not before or _german_restart(before):
             continue
         following = _NEXT_WORD.match(text, match.end())
         after = following.group(1) if following else ""

@@ -11,7 +11,8 @@ are not judged; nor are list items, questions, exclamations and speech in quotes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from postedit.context import Context
 from postedit.detectors import Detector, detector, triggers
@@ -71,8 +72,7 @@ def _fragment_reason(seg: Segment, words: list[str], ctx: Context, block: Block)
     if not words:
         return None
     if not _in_speech(seg.text, ctx.lang):  # speech may be cut anywhere
-        position = seg.position
-        at = position if seg in block.segments[position : position + 1] else 0
+        at = 0 if seg is block.segments[0] else _index_in(block, seg)
         after_quote = at > 0 and _ENDS_WITH_QUOTE.search(block.segments[at - 1].text) is not None
         reason = clause_fragment(seg.text, words, ctx.lang, at == 0, after_quote)
         if not reason and ctx.lang == "de" and at > 0 and not after_quote:
@@ -112,13 +112,21 @@ def _german_prepositional_piece(words: list[str], ctx: Context) -> str | None:
     return "a short phrase without a verb after a full sentence: probably cut from it"
 
 
+def _index_in(block: Block, seg: Segment) -> int:
+    """The place of ``seg`` in its paragraph; 0 for a sentence that is not where its id says.
+    The caller tells the first sentence by identity first: ``position`` parses the id."""
+    position = seg.position
+    return position if seg in block.segments[position : position + 1] else 0
+
+
 def _in_speech(text: str, lang: str) -> bool:
-    """The sentence opens a quotation or ends one opened in an earlier sentence."""
+    """The sentence (``text`` holds a word) opens a quotation or ends one opened in an
+    earlier sentence."""
+    if _QUOTE_MARK.search(text) is None:
+        return False  # no mark at all (most sentences), so none opens the sentence either
     openers, closers = _OPENING_QUOTES.get(lang, "“«"), _CLOSING_QUOTES.get(lang, "”»")
     if text.lstrip()[:1] in openers + '"':
         return True
-    if _QUOTE_MARK.search(text) is None:
-        return False  # no mark to count (most sentences)
     opened = sum(text.count(mark) for mark in openers)
     return sum(text.count(mark) for mark in closers) > opened or text.count('"') % 2 == 1
 
@@ -179,6 +187,9 @@ def _after_comma_cut(text: str, lang: str) -> str | None:
     lead_words = _WORD.findall(text, 0, comma)
     if not 1 <= len(lead_words) <= 4 or has_verb(lead_words, lang):
         return None
+    # the first words decide most sentences: all of them are found only after a relative
+    if not _relativizer_ahead((m.group() for m in _WORD_OR_NUMBER.finditer(text, comma + 1)), lang):
+        return None
     words = _WORD_OR_NUMBER.findall(text, comma + 1)
     if not _subject_without_predicate(words, lang):
         return None
@@ -197,15 +208,17 @@ def _may_stand_alone(word: str, lang: str) -> bool:
 
 def _subject_without_predicate(words: list[str], lang: str) -> bool:
     """``Something that the Executive ruled out.``: one verb group, inside the relative clause."""
-    relativizers = RELATIVIZERS.get(lang)
-    if not relativizers:
-        return False
-    heads = [word.lower() for word in words[:4]]
-    if relativizers.isdisjoint(heads):
+    if not _relativizer_ahead(words, lang):
         return False  # the common case
-    head = next(i for i, word in enumerate(heads) if word in relativizers)
+    relativizers = RELATIVIZERS[lang]
+    head = next(i for i, word in enumerate(words) if word.lower() in relativizers)
     if head == 0 or has_verb(words[:head], lang):
         return False
-    return verb_groups(words[head + 1 :], lang) == 1
+    return verb_groups(words[head + 1 :], lang, up_to=2) == 1
 
 
+def _relativizer_ahead(words: Iterable[str], lang: str) -> bool:
+    """A relative pronoun among the first four ``words``: what ``_subject_without_predicate``
+    needs first, and what most sentences lack (``map`` and ``isdisjoint`` run in C)."""
+    relativizers = RELATIVIZERS.get(lang)
+    return relativizers is not None and not relativizers.isdisjoint(map(str.lower, islice(words, 4)))

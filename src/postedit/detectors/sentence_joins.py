@@ -34,6 +34,8 @@ _JOIN = re.compile(
     r"( )(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?![\w’'-])|L[’'](?=[^\W\d_])))"
 )
 _SPACE_CAPITAL = re.compile(r" [A-ZÀ-ÖØ-Þ]")  # what every _JOIN match holds: its trigger
+# The word (and closing quote) that ends right before a space: where a _JOIN match must start.
+_WORD_BEFORE = re.compile(r"[\w’'@#/.-]*+[»”\"]?\Z")
 # Articles that, capitalised after a name and before a lower-case word, open a sentence
 # (``estadio Benito Villamarín Los gallegos se adelantaron``).
 _ROMANCE_ARTICLES = frozenset("el la los las le les il lo gli o a os as l’ l'".split())
@@ -75,7 +77,7 @@ def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
     if block.kind == "headline":
         return
     joined = _german_joined if ctx.lang == "de" else _joined
-    for match in _JOIN.finditer(seg.text):
+    for match in _joins(seg.text):
         if joined(ctx, seg.text, match):
             stop = seg.start + match.end(1)
             yield det.flag(
@@ -88,14 +90,25 @@ def lost_full_stop(det: Detector, ctx: Context, block: Block, seg: Segment) -> I
             )
 
 
+def _joins(text: str) -> Iterator[re.Match[str]]:
+    """``_JOIN.finditer(text)``, at a third less cost: ``_JOIN`` opens with a look-behind,
+    so a scan tries it at every offset; here the space before a capital is found at C speed
+    (a literal first) and ``_JOIN`` tried once, at the start of the word before it (every
+    match ends at such a space and starts where the word does, so none is missed)."""
+    for candidate in _SPACE_CAPITAL.finditer(text):
+        space = candidate.start()
+        word = _WORD_BEFORE.search(text, text.rfind(" ", 0, space) + 1, space)
+        match = _JOIN.match(text, word.start()) if word else None
+        if match:
+            yield match
+
+
 def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
     previous, word = match.group(1), match.group(3)
     lower = word.lower()
     closed = closed_words(ctx.lang)
     if lower in _CALENDAR:
         return False
-    following = _WORDS_AFTER.match(text, match.end(3))
-    run = following is not None and following.group(1)[:1].isupper()
     if previous[-1] in "»”\"":
         if not previous[-2].isalpha():
             return False  # the stop is inside the quote: «Vamos!» Ele disse
@@ -103,9 +116,11 @@ def _joined(ctx: Context, text: str, match: re.Match[str]) -> bool:
             ctx, text, match.end(3)
         )
     if previous[:1].isupper():
-        return _after_name(ctx, text, match, run)  # "Paolo Greco Secondo le previsioni"
+        return _after_name(ctx, text, match)  # "Paolo Greco Secondo le previsioni"
     if previous in closed or lower in ("i", "a") and previous in LETTER_LABELS:
         return False
+    following = _WORDS_AFTER.match(text, match.end(3))  # asked only where the rules below need it
+    run = _capital_next(following)
     if lower in _OPENERS.get(ctx.lang, ()):  # "homicides involontaires Selon l'accusation"
         return not run and ctx.mid_sentence_counts[lower] <= 1
     if lower in ("l'", "l’"):
@@ -201,12 +216,18 @@ def _plural_noun(word: str, ctx: Context) -> bool:
     return word not in _PERSON_VERBS and zipf(word, ctx.lang) >= COMMON_WORD_ZIPF
 
 
-def _after_name(ctx: Context, text: str, match: re.Match[str], run: bool) -> bool:
+def _capital_next(following: re.Match[str] | None) -> bool:
+    """A capitalised word follows (``_WORDS_AFTER``'s match): a run of names goes on."""
+    return following is not None and following.group(1)[:1].isupper()
+
+
+def _after_name(ctx: Context, text: str, match: re.Match[str]) -> bool:
     """``Benito Villamarín Los gallegos``: a Romance article after a name, then a lower-case
     word; not at a sentence start (``Según La``), not after a label (``Série A``)."""
     previous, lower = match.group(1), match.group(3).lower()
     if ctx.lang == "en" or match.start(1) == 0:
         return False
+    run = _capital_next(_WORDS_AFTER.match(text, match.end(3)))  # asked once English is ruled out
     if lower in _OPENERS.get(ctx.lang, ()):
         return not run and ctx.mid_sentence_counts[lower] <= 1
     head = previous.lower()

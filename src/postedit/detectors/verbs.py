@@ -103,7 +103,9 @@ _RESPELT_PAST_ZIPF = 3.6  # "denied" 4.4, "admitted" 4.5; not "bodied" 3.5 (able
 _SUBJECT_PRONOUNS = frozenset("he she it they we you i who that which".split())
 
 
-def verb_groups(words: list[str], lang: str) -> int:
+def verb_groups(words: list[str], lang: str, up_to: int | None = None) -> int:
+    """The verb groups of ``words``; with ``up_to``, counting stops when it reaches that
+    many (a caller asking whether there is exactly one need not read the rest)."""
     groups, in_group, previous = 0, False, ""
     adverbs = _GROUP_ADVERBS.get(lang, frozenset())
     for word in words:
@@ -111,6 +113,8 @@ def verb_groups(words: list[str], lang: str) -> int:
         if is_verb(lower, previous, lang):
             groups += not in_group
             in_group = True
+            if groups == up_to:
+                return groups
         elif lower not in adverbs:
             in_group = False
         previous = lower
