@@ -89,8 +89,7 @@ def _capitalised_words(
     """The capitalised words of the article, lower-cased: how often each is seen inside a
     sentence, those that open one as a subject, all of them, and the pairs in a row.
 
-    One pass over the 30,000 words of a long article: each match's offsets are read once,
-    and the usual word-and-space before a capital is tested here, not in a call."""
+    One pass over the 30,000 words of a long article: each match's offsets are read once."""
     mid: Counter[str] = Counter()
     subjects: set[str] = set()
     forms: set[str] = set()
@@ -107,9 +106,7 @@ def _capitalised_words(
             if start == last_end + 1 and len(last) > 3 and text[last_end] == " ":
                 bigrams.add((last, word))  # "Audiencia Nacional"; not "La Audiencia"
             last, last_end = word, match.end()
-            if (start > 1 and text[start - 1] == " " and text[start - 2].isalnum()) or (
-                start > 0 and not _after_opening(text, start)
-            ):
+            if start > 0 and not _after_opening(text, start):
                 mid[word] += 1
             elif _SUBJECT_VERB.match(text, last_end):
                 subjects.add(word)

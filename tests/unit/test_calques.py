@@ -10,7 +10,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from postedit.detectors import REGISTRY
-from postedit.detectors.calques import _QUOTE_KEY, _WORD_FIRSTS, _WORD_KEY, _WORD_KEYS, CALQUES
+from postedit.detectors.calques import (
+    _KEYED,
+    _QUOTE_KEY,
+    _WORD_FIRSTS,
+    _WORD_KEY,
+    _WORD_KEYS,
+    CALQUES,
+)
 
 
 def test_word_firsts_hold_every_first_character_of_a_word_key() -> None:
@@ -47,9 +54,9 @@ def test_each_calque_in_the_cases_holds_the_key_it_is_gated_on() -> None:
              for case in json.loads((cases / name).read_text(encoding="utf-8"))]
     found = 0
     for text in texts:
-        for item in CALQUES:
+        for item, after_quote in _KEYED:
             if item.pattern.search(text):
                 found += 1
-                key = _QUOTE_KEY if item.after_quote else _WORD_KEY
+                key = _QUOTE_KEY if after_quote else _WORD_KEY
                 assert key.search(text), (text, item.pattern.pattern)
     assert found >= 10

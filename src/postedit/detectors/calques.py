@@ -37,12 +37,6 @@ class Calque:
     explanation: str
     replacement: str | None = None  # a template for ``match.expand``; None: no mechanical fix
 
-    @property
-    def after_quote(self) -> bool:
-        """It opens with ``_AFTER_QUOTE``, so a sentence needs ``_QUOTE_KEY`` to hold it;
-        every other calque needs ``_WORD_KEY``."""
-        return self.pattern.pattern.startswith(_AFTER_QUOTE)
-
 
 _REPORTING = (r"(?:said|explained|added|stated|declared|insisted|stressed|noted|recalled|replied|"
               r"warned|argued|indicated|assured|affirmed|underlined|specified|announced|estimated)")
@@ -119,6 +113,10 @@ CALQUES = (
     ),
 )
 
+# Each calque with whether it opens with ``_AFTER_QUOTE`` (a sentence then needs ``_QUOTE_KEY``
+# to hold it; every other calque needs ``_WORD_KEY``), settled once here, not per sentence.
+_KEYED = tuple((item, item.pattern.pattern.startswith(_AFTER_QUOTE)) for item in CALQUES)
+
 
 # Every calque above needs one of these: one search spares most sentences ten. The calques
 # after a quotation need a quotation mark and a comma, the others one of the words.
@@ -173,8 +171,8 @@ def calque(det: Detector, ctx: Context, block: Block, seg: Segment) -> Iterator[
     worded = _WORD_KEY.search(seg.text) is not None
     if not (quoted or worded):
         return  # the common case: none of the calques' key words is there
-    for item in CALQUES:
-        if not (quoted if item.after_quote else worded):
+    for item, after_quote in _KEYED:
+        if not (quoted if after_quote else worded):
             continue  # the keys its pattern needs are missing: no match to look for
         for match in item.pattern.finditer(seg.text):
             group = "calque" if "calque" in item.pattern.groupindex else 0
